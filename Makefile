@@ -1,0 +1,56 @@
+# Two commands: `make run` serves the APIs, `make test` runs the whole suite.
+# Both install what is missing first (Debian packages, Python env, node packages).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := postgresql postgresql-15-postgis-3 redis-server gdal-bin libgdal32 libgeos-c1v5 libproj25 libmagic1 nodejs npm
+STAMP := .data/.stamps
+
+.PHONY: run test install system python node services stop migrate conformance bench lock
+
+run: install services migrate
+	@bash config/dev/run.sh
+
+test: install services
+	@bash config/dev/test.sh
+
+install: system python node
+
+system: $(STAMP)/system
+$(STAMP)/system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@mkdir -p $(STAMP) && touch $@
+
+python: $(STAMP)/python
+$(STAMP)/python: pyproject.toml requirements.lock
+	@test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check uv==0.13.9
+	@$(VENV)/bin/uv pip sync -q --python $(PY) requirements.lock
+	@$(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e .
+	@mkdir -p $(STAMP) && touch $@
+
+node: $(STAMP)/node
+$(STAMP)/node: package.json package-lock.json
+	@npm ci --silent --no-audit --no-fund
+	@mkdir -p $(STAMP) && touch $@
+
+services: system
+	@bash config/dev/services.sh start
+
+stop:
+	@bash config/dev/services.sh stop
+
+migrate: python services
+	@$(PY) manage.py migrate --no-input -v 0
+
+conformance: install services
+	@bash config/dev/conformance.sh
+
+# Regenerate the lock file after changing pyproject.toml.
+lock:
+	@$(VENV)/bin/uv pip compile -q pyproject.toml --extra test --python-version 3.11 -o requirements.lock

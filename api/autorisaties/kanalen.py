@@ -1,0 +1,2 @@
+"""Notification kanaal of the Autorisaties API."""
+KANAAL_AUTORISATIES = "autorisaties"

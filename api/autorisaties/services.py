@@ -1,0 +1,27 @@
+"""Writes to applicaties: each in one transaction with its `autorisaties` notification."""
+from django.db import transaction
+
+from api.common.autorisaties import Applicatie
+from api.common.notifications import notification_record
+
+from .kanalen import KANAAL_AUTORISATIES
+
+
+def _notify(url: str, actie: str) -> None:
+    notification_record(
+        kanaal=KANAAL_AUTORISATIES, hoofd_object=url, resource="applicatie", resource_url=url, actie=actie
+    )
+
+
+@transaction.atomic
+def applicatie_save(*, serializer, actie: str) -> Applicatie:
+    """Create or update an applicatie with its autorisaties (replaced as a whole when given)."""
+    applicatie = serializer.save()
+    _notify(serializer.data["url"], actie)
+    return applicatie
+
+
+@transaction.atomic
+def applicatie_destroy(*, applicatie: Applicatie, url: str) -> None:
+    applicatie.delete()
+    _notify(url, "destroy")

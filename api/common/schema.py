@@ -1,0 +1,27 @@
+"""OpenAPI documents per component: the schema and documentation URLs.
+
+Each API gets its own document at `/<api>/api/v1/schema/openapi.yaml` (and
+`.json`) built from that API's URL patterns only, with its paths relative to
+its server URL, as the standard's documents are written.
+"""
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from .components import API_VERSIONS
+
+
+def schema_urls(api_name: str, *, patterns: list, title: str, description: str) -> list:
+    """URL patterns serving one API's OAS (yaml and json) and a documentation page."""
+    settings = {
+        "TITLE": title,
+        "DESCRIPTION": description,
+        "VERSION": API_VERSIONS[api_name],
+        "SERVERS": [{"url": f"/{api_name}/api/v1"}],
+        "SCHEMA_PATH_PREFIX": "",
+    }
+    schema_view = SpectacularAPIView.as_view(urlconf=patterns, custom_settings=settings)
+    return [
+        path("schema/openapi.yaml", schema_view, {"format": "openapi"}, name=f"{api_name}-schema"),
+        path("schema/openapi.json", schema_view, {"format": "openapi-json"}, name=f"{api_name}-schema-json"),
+        path("schema/", SpectacularRedocView.as_view(url_name=f"{api_name}-schema"), name=f"{api_name}-docs"),
+    ]

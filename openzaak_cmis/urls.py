@@ -1,0 +1,44 @@
+"""Root URLconf: every API under /<component>/api/v1/, the admin, health, error pages."""
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from api.common.exceptions import problem_response
+from api.common.components import api_name_for_path
+
+from .admin_site import configure_admin_site
+
+configure_admin_site(admin.site)
+
+
+def health(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
+    path("ref/", include("vng_api_common.urls")),
+    path("autorisaties/api/v1/", include("api.autorisaties.urls")),
+    # REFERENTIELIJSTEN_URLS
+]
+
+
+def handler404(request, exception=None):
+    if api_name_for_path(request.path_info):
+        return problem_response(request, status_code=404, code="not_found", title="Niet gevonden.")
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def handler500(request):
+    if api_name_for_path(request.path_info):
+        return problem_response(
+            request, status_code=500, code="error", title="Er is een interne fout opgetreden."
+        )
+    from django.views.defaults import server_error
+
+    return server_error(request)

@@ -1,0 +1,52 @@
+"""Shared fixtures: an API client, tokens, and applicaties with given autorisaties."""
+import time
+
+import jwt
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from api.common.autorisaties import Applicatie, Autorisatie, JWTSecret
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The auth cache outlives a test's rolled-back transaction; start each test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_token(client_id: str, secret: str, **claims) -> str:
+    payload = {"iss": client_id, "client_id": client_id, "iat": int(time.time()), **claims}
+    return jwt.encode(payload, secret, algorithm="HS256")
+
+
+@pytest.fixture
+def make_applicatie(db):
+    """Create an applicatie with a secret: make_applicatie("cid", autorisaties=[{...}]) or alle=True."""
+
+    def _make(client_id="test-client", secret="test-secret-of-enough-length-0123456789", *, alle=False, autorisaties=()):
+        applicatie = Applicatie.objects.create(
+            label=f"applicatie {client_id}", client_ids=[client_id], heeft_alle_autorisaties=alle
+        )
+        for autorisatie in autorisaties:
+            Autorisatie.objects.create(applicatie=applicatie, **autorisatie)
+        JWTSecret.objects.update_or_create(identifier=client_id, defaults={"secret": secret})
+        return applicatie
+
+    return _make
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def superuser_client(make_applicatie):
+    """A client whose applicatie has heeftAlleAutorisaties."""
+    make_applicatie("superclient", "superclient-secret-0123456789abcdef", alle=True)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token('superclient', 'superclient-secret-0123456789abcdef')}")
+    return client

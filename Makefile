@@ -3,22 +3,23 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := postgresql postgresql-15-postgis-3 redis-server gdal-bin libgdal32 libgeos-c1v5 libproj25 libmagic1 nodejs npm
+APT_PACKAGES := postgresql-15-postgis-3 redis-server gdal-bin libgdal32 libgeos-c1v5 libproj25 libmagic1
 STAMP := .data/.stamps
 
-.PHONY: run test install system python node services stop migrate conformance bench lock
+.PHONY: run test install system python node services stop migrate conformance lock
 
-run: install services migrate
+run: install
 	@bash config/dev/run.sh
 
-test: install services
+test: install
 	@bash config/dev/test.sh
 
 install: system python node
 
 system: $(STAMP)/system
 $(STAMP)/system:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+	  command -v npm >/dev/null || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages: $$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
@@ -48,7 +49,7 @@ stop:
 migrate: python services
 	@$(PY) manage.py migrate --no-input -v 0
 
-conformance: install services
+conformance: install
 	@bash config/dev/conformance.sh
 
 # Regenerate the lock file after changing pyproject.toml.

@@ -2,6 +2,7 @@
 # Project-local PostgreSQL (+PostGIS) cluster and Redis for development and tests.
 #   services.sh start   start both (creating the cluster on first use); idempotent
 #   services.sh stop    stop what this project started, by PID
+#   services.sh running print "pg" and/or "redis" for those already running
 # Data lives under .data/ (ignored by git); both listen on loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -65,8 +66,15 @@ stop() {
   fi
 }
 
+running() {
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 && echo pg
+  [ -s "$DATA/redis.pid" ] && kill -0 "$(cat "$DATA/redis.pid")" 2>/dev/null && echo redis
+  true
+}
+
 case "${1:-}" in
   start) pg_start; redis_start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  running) running ;;
+  *) echo "usage: $0 start|stop|running" >&2; exit 2 ;;
 esac

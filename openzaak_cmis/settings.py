@@ -241,3 +241,12 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# vng_api_common logs through structlog; honour LOG_LEVEL there too.
+import logging  # noqa: E402
+
+import structlog  # noqa: E402
+
+structlog.configure(
+    wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, env("LOG_LEVEL", "WARNING")))
+)

@@ -22,7 +22,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("ref/", include("vng_api_common.urls")),
     path("autorisaties/api/v1/", include("api.autorisaties.urls")),
-    # REFERENTIELIJSTEN_URLS
+    path("referentielijsten/api/v1/", include("api.referentielijsten.urls")),
 ]
 
 

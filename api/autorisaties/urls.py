@@ -8,6 +8,7 @@ from .views import ApplicatieViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
+router.include_format_suffixes = False
 router.register("applicaties", ApplicatieViewSet)
 
 api_patterns = router.urls

@@ -18,7 +18,7 @@ API_VERSIONS = {
     "documenten": "1.5.0",
     "besluiten": "1.0.2",
     "notificaties": "1.0.0",
-    "referentielijsten": "1.0.0",
+    "referentielijsten": "0.6.0",
 }
 
 

@@ -21,7 +21,7 @@ def schema_urls(api_name: str, *, patterns: list, title: str, description: str) 
     }
     schema_view = SpectacularAPIView.as_view(urlconf=patterns, custom_settings=settings)
     return [
-        path("schema/openapi.yaml", schema_view, {"format": "openapi"}, name=f"{api_name}-schema"),
-        path("schema/openapi.json", schema_view, {"format": "openapi-json"}, name=f"{api_name}-schema-json"),
+        path("schema/openapi.yaml", schema_view, {"format": "yaml"}, name=f"{api_name}-schema"),
+        path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{api_name}-schema-json"),
         path("schema/", SpectacularRedocView.as_view(url_name=f"{api_name}-schema"), name=f"{api_name}-docs"),
     ]

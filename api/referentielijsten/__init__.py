@@ -1,0 +1,1 @@
+"""Embedded Referentielijsten API 0.6 (read-only): the gemeentelijke selectielijst and reference lists."""

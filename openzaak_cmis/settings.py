@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vng_api_common.audittrails",
     "notifications_api_common",
     "axes",
+    "health_check",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

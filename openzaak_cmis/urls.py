@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 from django.views.generic import RedirectView
+from health_check.views import HealthCheckView
 
 from api.common.exceptions import problem_response
 from api.common.components import api_name_for_path
@@ -12,14 +13,21 @@ from .admin_site import configure_admin_site
 configure_admin_site(admin.site)
 
 
-def health(request):
+def liveness(request):
+    """Kubernetes liveness: the process answers; dependencies are readiness's concern."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+readiness = HealthCheckView.as_view(
+    checks=["health_check.checks.Database", "health_check.checks.Cache"]
+)
 
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
-    path("health/", health, name="health"),
+    path("health/", readiness, name="health"),
+    path("health/live", liveness, name="health-live"),
     path("ref/", include("vng_api_common.urls")),
     path("autorisaties/api/v1/", include("api.autorisaties.urls")),
     path("referentielijsten/api/v1/", include("api.referentielijsten.urls")),

@@ -22,6 +22,7 @@ from .models import OutboxNotification
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
+LEASE_MARGIN = 30  # seconds beyond the request timeout before a claimed row is due again
 
 
 def notification_record(
@@ -63,35 +64,41 @@ def _auth_header() -> dict:
 
 
 def notification_deliver(pk: int) -> bool:
-    """Send one pending notification; return whether it was delivered.
+    """Send one due notification; return whether it was delivered.
 
-    The row is locked while sending so two workers never deliver it twice.
+    The row is claimed in a short transaction (a lease: its next attempt moves
+    past the request timeout), so two workers never send it at once and no
+    database transaction stays open during the HTTP call. A worker that dies
+    mid-send leaves the row due again when the lease ends.
     """
+    if not settings.NOTIFICATIONS_API_URL:
+        return False
     with transaction.atomic():
         row = OutboxNotification.objects.select_for_update(skip_locked=True).filter(
-            pk=pk, status=OutboxNotification.Status.PENDING
+            pk=pk, status=OutboxNotification.Status.PENDING, next_attempt_at__lte=timezone.now()
         ).first()
-        if row is None or not settings.NOTIFICATIONS_API_URL:
+        if row is None:
             return False
-        url = settings.NOTIFICATIONS_API_URL.rstrip("/") + "/notificaties"
         row.attempts += 1
-        try:
-            response = requests.post(
-                url, json=row.message(), headers=_auth_header(), timeout=settings.NOTIFICATIONS_TIMEOUT
-            )
-            response.raise_for_status()
-        except requests.RequestException as exc:
-            row.last_error = _describe(exc)
-            if row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-                row.status = OutboxNotification.Status.FAILED
-            row.next_attempt_at = timezone.now() + min(timedelta(seconds=2**row.attempts * 5), MAX_BACKOFF)
-            row.save()
-            return False
-        row.status = OutboxNotification.Status.DELIVERED
-        row.delivered_at = timezone.now()
-        row.last_error = ""
-        row.save()
-        return True
+        row.next_attempt_at = timezone.now() + timedelta(seconds=settings.NOTIFICATIONS_TIMEOUT + LEASE_MARGIN)
+        row.save(update_fields=["attempts", "next_attempt_at"])
+
+    url = settings.NOTIFICATIONS_API_URL.rstrip("/") + "/notificaties"
+    try:
+        response = requests.post(url, json=row.message(), headers=_auth_header(), timeout=settings.NOTIFICATIONS_TIMEOUT)
+        response.raise_for_status()
+    except requests.RequestException as exc:
+        row.last_error = _describe(exc)
+        if row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+            row.status = OutboxNotification.Status.FAILED
+        row.next_attempt_at = timezone.now() + min(timedelta(seconds=2**row.attempts * 5), MAX_BACKOFF)
+        row.save(update_fields=["last_error", "status", "next_attempt_at"])
+        return False
+    row.status = OutboxNotification.Status.DELIVERED
+    row.delivered_at = timezone.now()
+    row.last_error = ""
+    row.save(update_fields=["status", "delivered_at", "last_error"])
+    return True
 
 
 def _describe(exc: requests.RequestException) -> str:

@@ -234,7 +234,9 @@ NOTIFICATIONS_MAX_ATTEMPTS = int(env("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", f"{REDIS_URL}/1")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
+# Fail fast when the broker is down: the outbox row waits for the periodic sweep.
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     "deliver-pending-notifications": {
         "task": "api.common.tasks.deliver_pending_notifications",

@@ -247,9 +247,12 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 
 # vng_api_common logs through structlog; honour LOG_LEVEL there too.
 import logging  # noqa: E402
+import sys  # noqa: E402
 
 import structlog  # noqa: E402
 
 structlog.configure(
-    wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, env("LOG_LEVEL", "WARNING")))
+    wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, env("LOG_LEVEL", "WARNING"))),
+    # Logs go to stderr so command output (a token, a schema) stays clean on stdout.
+    logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
 )

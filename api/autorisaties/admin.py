@@ -15,11 +15,9 @@ from django.forms.models import BaseInlineFormSet
 from rest_framework.exceptions import ValidationError as APIValidationError
 
 from api.common.autorisaties import Applicatie, ApplicatieSerializer, Autorisatie, JWTSecret
-from api.common.notifications import notification_record
 
-from .kanalen import KANAAL_AUTORISATIES
 from .provisioning import TYPE_FIELDS, applicatie_validate
-from .services import applicatie_destroy
+from .services import applicatie_destroy, applicatie_notify
 
 # vng_api_common registers plain admins for these models; ours replace them.
 for model in (Applicatie, Autorisatie, JWTSecret):
@@ -152,13 +150,7 @@ class ApplicatieAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         applicatie = form.instance
         url = applicatie.get_absolute_api_url(request=request)
-        notification_record(
-            kanaal=KANAAL_AUTORISATIES,
-            hoofd_object=url,
-            resource="applicatie",
-            resource_url=url,
-            actie="update" if change else "create",
-        )
+        applicatie_notify(url, "update" if change else "create")
         with_secret = _client_ids_with_secret(applicatie.client_ids)
         missing = [cid for cid in applicatie.client_ids if cid not in with_secret]
         if missing:

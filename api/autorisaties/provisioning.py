@@ -112,7 +112,7 @@ def applicatie_validate(*, data: dict, instance: Applicatie | None) -> tuple[App
     kept_autorisaties = serializer.validated_data.get("autorisaties", [])
     for index, (given, kept) in enumerate(zip(data.get("autorisaties", []), kept_autorisaties)):
         for field in TYPE_FIELDS:
-            if given.get(field) and field not in kept:
+            if given.get(field) and not kept.get(field):
                 problems.append((("autorisaties", index, field), f"Hoort niet bij component {given['component']}."))
     return serializer, problems
 

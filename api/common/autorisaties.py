@@ -1,8 +1,33 @@
 """The Applicatie/Autorisatie models, secrets and serializers (from vng_api_common).
 
 Re-exported here so components and the Autorisaties API reach them through
-`api.common` only (ARCHITECTURE.md § Dependency rules).
+`api.common` only (ARCHITECTURE.md § Dependency rules). The serializers fix one
+gap of the library: its AutorisatieValidator reads every type field of the
+component and crashed (500) when a client omitted one; omitted fields now
+count as blank, so the client gets the 400 `required` the spec prescribes.
 """
-from vng_api_common.authorizations.models import Applicatie, Autorisatie  # noqa: F401
-from vng_api_common.authorizations.serializers import ApplicatieSerializer  # noqa: F401
-from vng_api_common.models import JWTSecret  # noqa: F401
+from vng_api_common.authorizations.models import Applicatie, Autorisatie
+from vng_api_common.authorizations.serializers import (
+    ApplicatieSerializer as _ApplicatieSerializer,
+)
+from vng_api_common.authorizations.serializers import AutorisatieBaseSerializer
+from vng_api_common.models import JWTSecret
+
+__all__ = ["Applicatie", "ApplicatieSerializer", "Autorisatie", "AutorisatieSerializer", "JWTSecret"]
+
+RESTRICTION_FIELDS = ("zaaktype", "informatieobjecttype", "besluittype", "max_vertrouwelijkheidaanduiding")
+
+
+class AutorisatieSerializer(AutorisatieBaseSerializer):
+    def run_validators(self, value):
+        if isinstance(value, dict):
+            for field in RESTRICTION_FIELDS:
+                value.setdefault(field, "")
+        super().run_validators(value)
+
+
+class ApplicatieSerializer(_ApplicatieSerializer):
+    autorisaties = AutorisatieSerializer(many=True, required=False)
+
+    class Meta(_ApplicatieSerializer.Meta):
+        pass

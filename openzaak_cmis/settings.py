@@ -126,7 +126,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:56379")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"{REDIS_URL}/0"}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{REDIS_URL}/0",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", ""),
+        }
         if env("CACHE_BACKEND", "redis") == "redis"
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),

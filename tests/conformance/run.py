@@ -1,0 +1,228 @@
+"""Run the VNG Postman collection against a live server of this project.
+
+`make conformance` (and `make test`) call this. For each folder of the
+collection (ac, zrc, drc, brc, ztc) it:
+
+1. copies a template database (migrated, with the `zgw_api_tests` applicatie)
+   into a fresh one, so leftovers of one folder cannot break the next;
+2. starts gunicorn on a loopback port against it;
+3. runs the folder alone with newman, its broken jumps repaired and a guard
+   against a request repeating endlessly (see `collection.py`);
+4. stops the server by PID.
+
+A small side server (`sideserver.py`) plays the two outside parties the
+collection talks to: VNG's token issuer and its Postman mock server. The run
+prints a table per folder and compares the failing tests with
+`known_failures.yaml`: it fails when a test fails that is not listed, and when
+a listed test passes, so the list can only shrink.
+
+Usage: python tests/conformance/run.py [--folders ac,ztc] [--write-known-failures]
+"""
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from collection import folder_collection, load_collection  # noqa: E402
+from results import FolderResult, compare, known_failures_load, known_failures_write, table  # noqa: E402
+from sideserver import SideServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
+CONFORMANCE = SHARED / "conformance"
+HERE = Path(__file__).resolve().parent
+REPORTS = ROOT / "reports" / "conformance"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+NEWMAN = ROOT / "node_modules" / ".bin" / "newman"
+FOLDERS = ("ac", "zrc", "drc", "brc", "ztc")
+
+TEMPLATE_DB = "conformance_template"
+RUN_DB = "conformance_run"
+
+# The base path of each API the collection addresses, by its variable name.
+API_PATHS = {
+    "ac_url": "/autorisaties/api/v1",
+    "zrc_url": "/zaken/api/v1",
+    "drc_url": "/documenten/api/v1",
+    "brc_url": "/besluiten/api/v1",
+    "ztc_url": "/catalogi/api/v1",
+    "nrc_url": "/notificaties/api/v1",
+    "referentielijst_url": "/referentielijsten/api/v1",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def db_admin() -> psycopg.Connection:
+    return psycopg.connect(
+        host=os.environ.get("DB_HOST", "127.0.0.1"),
+        port=os.environ.get("DB_PORT", "55432"),
+        user=os.environ.get("DB_USER", "openzaak_cmis"),
+        password=os.environ.get("DB_PASSWORD", ""),
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def database_recreate(name: str, template: str | None = None) -> None:
+    with db_admin() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+
+def service_env(db_name: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DB_NAME=db_name,
+        DB_POOL="false",
+        NOTIFICATIONS_API_URL="",
+        REFERENTIELIJSTEN_API_URL="",
+        # Each folder run starts with a cold cache of its own.
+        CACHE_KEY_PREFIX=f"conformance-{uuid.uuid4().hex[:8]}",
+    )
+    return env
+
+
+def manage(*args: str, db_name: str) -> str:
+    done = subprocess.run(
+        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=service_env(db_name), capture_output=True, text=True
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def template_prepare() -> None:
+    database_recreate(TEMPLATE_DB)
+    manage("migrate", "--no-input", "-v", "0", db_name=TEMPLATE_DB)
+    manage("provision", str(HERE / "applicaties.yaml"), db_name=TEMPLATE_DB)
+
+
+class Server:
+    """gunicorn serving the project on a loopback port, stopped by PID."""
+
+    def __init__(self, db_name: str, log: Path):
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        env = service_env(db_name)
+        env.update(GUNICORN_WORKERS="2", GUNICORN_THREADS="4", GUNICORN_ACCESSLOG=str(log.with_suffix(".access.log")))
+        self._log = open(log, "w")
+        self.process = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "openzaak_cmis.wsgi", "-c", "config/gunicorn.conf.py",
+             "-b", f"127.0.0.1:{self.port}"],
+            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.process.returncode}; see {self._log.name}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/health/live", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer within {timeout}s; see {self._log.name}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+def environment(base_url: str, side_url: str) -> dict:
+    template = json.loads((CONFORMANCE / "environment.template.json").read_text())
+    values = {item["key"]: item.get("value", "") for item in template["values"]}
+    values.update({key: base_url + path for key, path in API_PATHS.items()})
+    values["mock_url"] = f"{side_url}/mock"
+    values["token-issuer_url"] = f"{side_url}/token"
+    return {"name": "openzaak-cmis conformance", "values": [{"key": k, "value": v, "enabled": True} for k, v in values.items()]}
+
+
+def folder_run(name: str, source: dict, side: SideServer) -> FolderResult:
+    """Run one folder from a fresh database against a fresh server."""
+    database_recreate(RUN_DB, template=TEMPLATE_DB)
+    server = Server(RUN_DB, REPORTS / f"{name}.server.log")
+    try:
+        server.wait_ready()
+        side.point_at(ac_url=server.base_url + API_PATHS["ac_url"], run_env=service_env(RUN_DB))
+        collection, repaired = folder_collection(source, name)
+        collection_file = REPORTS / f"{name}.collection.json"
+        collection_file.write_text(json.dumps(collection))
+        env_file = REPORTS / f"{name}.environment.json"
+        env_file.write_text(json.dumps(environment(server.base_url, side.base_url)))
+        report_file = REPORTS / f"{name}.report.json"
+        report_file.unlink(missing_ok=True)
+        with open(REPORTS / f"{name}.newman.log", "w") as log:
+            subprocess.run(
+                [str(NEWMAN), "run", str(collection_file), "-e", str(env_file), "--reporters", "cli,json",
+                 "--reporter-json-export", str(report_file), "--timeout-request", "60000",
+                 "--timeout", str(30 * 60 * 1000), "--color", "off", "--disable-unicode"],
+                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            )
+        if not report_file.exists():
+            raise RuntimeError(f"newman wrote no report for {name}; see {REPORTS / (name + '.newman.log')}")
+        return FolderResult.from_report(name, collection, json.loads(report_file.read_text()), repaired)
+    finally:
+        server.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folders", default=",".join(FOLDERS), help="comma-separated folders to run")
+    parser.add_argument(
+        "--write-known-failures", metavar="REASON",
+        help="add every unlisted failure to known_failures.yaml under REASON (then edit the reasons)",
+    )
+    args = parser.parse_args()
+    folders = [name for name in args.folders.split(",") if name]
+    REPORTS.mkdir(parents=True, exist_ok=True)
+
+    source = load_collection(CONFORMANCE / "ZGW_api_postman_tests.json")
+    known_file = HERE / "known_failures.yaml"
+    known = known_failures_load(known_file)
+    template_prepare()
+    results = []
+    with SideServer(CONFORMANCE / "ZGW_mocks.json", python=PYTHON, root=ROOT) as side:
+        for name in folders:
+            started = time.monotonic()
+            result = folder_run(name, source, side)
+            result.seconds = time.monotonic() - started
+            results.append(result)
+            print(f"conformance: {name} done in {result.seconds:.0f}s", flush=True)
+
+    print(table(results))
+    problems = compare(results, known)
+    if args.write_known_failures:
+        known_failures_write(known_file, known, results, args.write_known_failures)
+        print(f"known failures written to {known_file}")
+        return 0
+    for line in problems:
+        print(line)
+    print(f"conformance: {'FAILED' if problems else 'OK'} (reports in {REPORTS.relative_to(ROOT)}/)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,5 +13,11 @@ router.register("applicaties", ApplicatieViewSet)
 
 api_patterns = router.urls
 urlpatterns = api_patterns + schema_urls(
-    "autorisaties", patterns=api_patterns, title=API_TITLE, description=API_DESCRIPTION
+    "autorisaties",
+    patterns=api_patterns,
+    title=API_TITLE,
+    description=API_DESCRIPTION,
+    # Autorisaties 1.0 was generated with drf-yasg: read-only fields are not
+    # required and PATCH documents the full Applicatie body.
+    schema_settings={"COMPONENT_NO_READ_ONLY_REQUIRED": True, "COMPONENT_SPLIT_PATCH": False},
 )

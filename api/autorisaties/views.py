@@ -32,6 +32,8 @@ class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
         "partial_update": SCOPE_AUTORISATIES_BIJWERKEN,
         "destroy": SCOPE_AUTORISATIES_BIJWERKEN,
     }
+    schema_errors_like = {"consumer": "retrieve"}
+    schema_list_actions = ("consumer",)
 
     def perform_create(self, serializer):
         applicatie_save(serializer=serializer, actie="create")
@@ -58,4 +60,5 @@ class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
         if not client_id:
             raise invalid("clientId", "Dit veld is vereist.", "required")
         applicatie = get_object_or_404(self.get_queryset(), client_ids__contains=[client_id])
-        return Response(self.get_serializer(applicatie).data)
+        # The standard's OAS answers with a list; it holds the one applicatie.
+        return Response([self.get_serializer(applicatie).data])

@@ -5,6 +5,8 @@ Re-exported here so components and the Autorisaties API reach them through
 gap of the library: its AutorisatieValidator reads every type field of the
 component and crashed (500) when a client omitted one; omitted fields now
 count as blank, so the client gets the 400 `required` the spec prescribes.
+The library also accepts components that Autorisaties API 1.0 does not know
+(cmc, kc, vrc); `component` takes the spec's six only.
 """
 from vng_api_common.authorizations.models import Applicatie, Autorisatie
 from vng_api_common.authorizations.serializers import (
@@ -15,10 +17,19 @@ from vng_api_common.models import JWTSecret
 
 __all__ = ["Applicatie", "ApplicatieSerializer", "Autorisatie", "AutorisatieSerializer", "JWTSecret"]
 
+COMPONENTS = ("ac", "nrc", "zrc", "ztc", "drc", "brc")
 RESTRICTION_FIELDS = ("zaaktype", "informatieobjecttype", "besluittype", "max_vertrouwelijkheidaanduiding")
 
 
 class AutorisatieSerializer(AutorisatieBaseSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        component = self.fields["component"]
+        component.choices = [(value, label) for value, label in component.choices.items() if value in COMPONENTS]
+        component.help_text = "Component waarop autorisatie van toepassing is.\n\nUitleg bij mogelijke waarden:\n\n" + (
+            "\n".join(f"* `{value}` - {label}" for value, label in component.choices.items())
+        )
+
     def run_validators(self, value):
         if isinstance(value, dict):
             for field in RESTRICTION_FIELDS:

@@ -1,7 +1,8 @@
 """Every API error as `application/problem+json` with the ZGW fields.
 
 Wraps vng_api_common's handler (which builds the ZGW body) and fixes its
-known gap: DRF overwrote the problem content type (LIBRARIES.md §2.1).
+known gap: DRF overwrote the problem content type (LIBRARIES.md §2.1); a 400
+without field errors (an unparsable body) still gets `invalidParams`.
 Services raise `DomainError` subclasses carrying a ZGW code and status; model
 validation and integrity problems of client input become 400s, never 500s.
 """
@@ -44,8 +45,15 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = drf_exceptions.ValidationError(as_serializer_error(exc))
     response = vng_exception_handler(exc, context)
-    if response is not None:
-        response.content_type = ERROR_CONTENT_TYPE
+    if response is None:
+        return None
+    response.content_type = ERROR_CONTENT_TYPE
+    if response.status_code == 400 and "invalid_params" not in response.data:
+        # A 400 is a ValidatieFout in every ZGW OAS: a body that does not parse
+        # names itself as the invalid parameter.
+        response.data["invalid_params"] = [
+            {"name": "nonFieldErrors", "code": response.data.get("code", "invalid"), "reason": response.data.get("detail", "")}
+        ]
     return response
 
 

@@ -10,14 +10,22 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from .components import API_VERSIONS
 
 
-def schema_urls(api_name: str, *, patterns: list, title: str, description: str) -> list:
-    """URL patterns serving one API's OAS (yaml and json) and a documentation page."""
+def schema_urls(
+    api_name: str, *, patterns: list, title: str, description: str, schema_settings: dict | None = None
+) -> list:
+    """URL patterns serving one API's OAS (yaml and json) and a documentation page.
+
+    `schema_settings` adjusts drf-spectacular for one API whose standard was
+    generated differently (e.g. Autorisaties 1.0: read-only fields not
+    required, PATCH with the full body schema).
+    """
     settings = {
         "TITLE": title,
         "DESCRIPTION": description,
         "VERSION": API_VERSIONS[api_name],
         "SERVERS": [{"url": f"/{api_name}/api/v1"}],
         "SCHEMA_PATH_PREFIX": "",
+        **(schema_settings or {}),
     }
     schema_view = SpectacularAPIView.as_view(urlconf=patterns, custom_settings=settings)
     return [

@@ -22,7 +22,13 @@ pg_start() {
   mkdir -p "$DATA"
   if [ ! -s "$PGDATA/PG_VERSION" ]; then
     mkdir -p "$PGDATA"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA" && chmod 700 "$PGDATA"
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres:postgres "$PGDATA" && chmod 700 "$PGDATA"
+      if ! runuser -u postgres -- test -w "$PGDATA"; then
+        echo "The postgres account cannot reach $PGDATA: every parent directory needs o+x (e.g. chmod o+x on a mktemp -d folder)." >&2
+        exit 1
+      fi
+    fi
     as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$PGDATA/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -33,7 +39,7 @@ max_connections = 200
 CONF
   fi
   if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -o "-p $PGPORT" -w -t 60 start >/dev/null
   fi
   psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname='openzaak_cmis'" | grep -q 1 \
     || psql_admin -c "CREATE ROLE openzaak_cmis LOGIN SUPERUSER" >/dev/null

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "api.common",
     "api.autorisaties",
+    "api.catalogi",
     "api.referentielijsten",
 ]
 

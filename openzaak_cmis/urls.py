@@ -30,6 +30,7 @@ urlpatterns = [
     path("health/live", liveness, name="health-live"),
     path("ref/", include("vng_api_common.urls")),
     path("autorisaties/api/v1/", include("api.autorisaties.urls")),
+    path("catalogi/api/v1/", include("api.catalogi.urls")),
     path("referentielijsten/api/v1/", include("api.referentielijsten.urls")),
 ]
 

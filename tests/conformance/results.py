@@ -30,6 +30,7 @@ class FolderResult:
     failing: set[str] = field(default_factory=set)
     passing: set[str] = field(default_factory=set)
     guarded: list[str] = field(default_factory=list)
+    ran_requests: set[str] = field(default_factory=set)
     repaired: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -63,11 +64,21 @@ class FolderResult:
                 continue
             where = failure["at"].split(" in ")[-1]
             outcomes.setdefault(f"{failure['source']['name']} › [{where}] {error.get('name')}", []).append(False)
+        result.ran_requests = {execution["item"]["name"] for execution in executions}
         for test, oks in outcomes.items():
             (result.passing if all(oks) else result.failing).add(test)
         runs = Counter(execution["item"]["name"] for execution in executions)
         result.guarded = sorted(request for request, count in runs.items() if count >= GUARD_LIMIT)
         return result
+
+    def passed(self, tests) -> set[str]:
+        """Which of `tests` passed: assertions that held, and script or request errors
+        ("<request> › [...]") that did not recur although their request ran."""
+        errors_gone = {
+            test for test in tests
+            if " › [" in test and test not in self.failing and test.split(" › [")[0] in self.ran_requests
+        }
+        return (set(tests) & self.passing) | errors_gone
 
 
 def table(results: list[FolderResult]) -> str:
@@ -116,7 +127,7 @@ def compare(results: list[FolderResult], known: dict[str, dict[str, str]]) -> li
         problems += [f"NEW FAILURE in {r.name}: {test}" for test in sorted(r.failing - listed.keys())]
         problems += [
             f"NOW PASSES in {r.name} (remove it from known_failures.yaml): {test}"
-            for test in sorted(r.passing & listed.keys())
+            for test in sorted(r.passed(listed.keys()))
         ]
     return problems
 
@@ -125,7 +136,7 @@ def known_failures_write(path: Path, known: dict[str, dict[str, str]], results: 
     """Add the unlisted failures under `reason`, drop listed tests that now pass."""
     for r in results:
         listed = known.setdefault(r.name, {})
-        for test in r.passing & listed.keys():
+        for test in r.passed(listed.keys()):
             del listed[test]
         for test in r.failing - listed.keys():
             listed[test] = reason

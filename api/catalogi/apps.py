@@ -1,0 +1,9 @@
+"""Django app for the Catalogi API 1.3.1."""
+from django.apps import AppConfig
+
+
+class CatalogiConfig(AppConfig):
+    name = "api.catalogi"
+    label = "catalogi"
+    verbose_name = "Catalogi API"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,88 @@
+"""Serializer of ZAAKTYPE.
+
+Catalogi 1.3.1 writes besluittypen by omschrijving, deelzaaktypen and the
+zaaktype of each gerelateerd zaaktype by identificatie (a URL of this service
+is accepted too); all are rendered as URLs.
+"""
+from rest_framework import serializers
+
+from ..constants import AardRelatie
+from ..models import BesluitType, Catalogus, ZaakType, ZaakTypenRelatie
+from .base import url_field, urls_of
+from .fields import LocalURLField, TypeKeyField
+
+
+class ReferentieProcesSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="referentieproces_naam", max_length=80)
+    link = serializers.URLField(source="referentieproces_link", max_length=200, required=False, allow_blank=True)
+
+
+class BronCatalogusSerializer(serializers.Serializer):
+    url = serializers.URLField(source="broncatalogus_url", max_length=200)
+    domein = serializers.CharField(source="broncatalogus_domein", max_length=5)
+    rsin = serializers.CharField(source="broncatalogus_rsin", max_length=9)
+
+
+class BronZaaktypeSerializer(serializers.Serializer):
+    url = serializers.URLField(source="bronzaaktype_url", max_length=200)
+    identificatie = serializers.CharField(source="bronzaaktype_identificatie", max_length=50)
+    omschrijving = serializers.CharField(source="bronzaaktype_omschrijving", max_length=80)
+
+
+class ZaakTypenRelatieSerializer(serializers.ModelSerializer):
+    zaaktype = serializers.CharField(source="gerelateerd_zaaktype", max_length=200)
+    aard_relatie = serializers.ChoiceField(choices=AardRelatie.choices)
+
+    class Meta:
+        model = ZaakTypenRelatie
+        fields = ("zaaktype", "aard_relatie", "toelichting")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        target = (
+            ZaakType.objects.filter(
+                catalogus_id=instance.zaaktype.catalogus_id, identificatie=instance.gerelateerd_zaaktype
+            ).order_by("-begin_geldigheid").first()
+        )
+        if target is not None:
+            field = LocalURLField("zaaktype-detail", read_only=True)
+            field.bind("zaaktype", self)
+            data["zaaktype"] = field.to_representation(target)
+        return data
+
+
+class ZaakTypeSerializer(serializers.ModelSerializer):
+    url = url_field("zaaktype-detail")
+    catalogus = LocalURLField("catalogus-detail", queryset=Catalogus.objects.all())
+    referentieproces = ReferentieProcesSerializer(source="*")
+    broncatalogus = BronCatalogusSerializer(source="*", required=False)
+    bronzaaktype = BronZaaktypeSerializer(source="*", required=False)
+    statustypen = urls_of("statustype-detail")
+    resultaattypen = urls_of("resultaattype-detail")
+    eigenschappen = urls_of("eigenschap-detail")
+    roltypen = urls_of("roltype-detail")
+    zaakobjecttypen = urls_of("zaakobjecttype-detail")
+    informatieobjecttypen = serializers.SerializerMethodField()
+    besluittypen = TypeKeyField("besluittype-detail", queryset=BesluitType.objects.all(), many=True, required=False)
+    deelzaaktypen = TypeKeyField("zaaktype-detail", queryset=ZaakType.objects.all(), many=True, required=False)
+    gerelateerde_zaaktypen = ZaakTypenRelatieSerializer(source="zaaktypenrelaties", many=True, required=False)
+
+    class Meta:
+        model = ZaakType
+        fields = (
+            "url", "identificatie", "omschrijving", "omschrijving_generiek", "vertrouwelijkheidaanduiding",
+            "doel", "aanleiding", "toelichting", "indicatie_intern_of_extern", "handeling_initiator",
+            "onderwerp", "handeling_behandelaar", "doorlooptijd", "servicenorm",
+            "opschorting_en_aanhouding_mogelijk", "verlenging_mogelijk", "verlengingstermijn", "trefwoorden",
+            "publicatie_indicatie", "publicatietekst", "verantwoordingsrelatie", "producten_of_diensten",
+            "selectielijst_procestype", "referentieproces", "verantwoordelijke", "zaakobjecttypen",
+            "broncatalogus", "bronzaaktype", "catalogus", "statustypen", "resultaattypen", "eigenschappen",
+            "informatieobjecttypen", "roltypen", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen",
+            "begin_geldigheid", "einde_geldigheid", "begin_object", "einde_object", "versiedatum", "concept",
+        )
+        read_only_fields = ("concept",)
+
+    def get_informatieobjecttypen(self, obj) -> list[str]:
+        field = LocalURLField("informatieobjecttype-detail", read_only=True)
+        field.bind("informatieobjecttypen", self)
+        return [field.to_representation(ziot.informatieobjecttype) for ziot in obj.ziots.all()]

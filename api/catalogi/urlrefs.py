@@ -1,0 +1,69 @@
+"""Resolving URLs that point at this service's own resources (ARCHITECTURE.md § References).
+
+A URL is parsed, its path resolved through the URLconf and the object looked
+up by uuid; nothing is fetched over HTTP. A URL that is malformed or names no
+resource gives `bad-url`, one that names a resource of another kind gives
+`invalid-resource` (the codes the standard's tests expect).
+"""
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.db.models import QuerySet
+from django.urls import Resolver404, get_script_prefix, resolve
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
+BAD_URL = "bad-url"
+INVALID_RESOURCE = "invalid-resource"
+
+
+@dataclass(frozen=True)
+class TypeKey:
+    """A type named by its key (omschrijving or identificatie), to resolve in a catalogus."""
+
+    value: str
+
+
+def url_error(message: str, code: str) -> ValidationError:
+    return ValidationError(ErrorDetail(message, code=code))
+
+
+def looks_like_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _match(url: str):
+    """The URLconf match of a URL's path (any host), or None."""
+    path = urlsplit(url).path
+    prefix = get_script_prefix()
+    if prefix != "/" and path.startswith(prefix):
+        path = "/" + path[len(prefix):]
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
+def uuid_in_url(url: str, view_name: str) -> str | None:
+    """The uuid of the `view_name` resource `url` names, or None when it names something else."""
+    if not isinstance(url, str) or not looks_like_url(url):
+        return None
+    match = _match(url)
+    if match is None or match.url_name != view_name or "uuid" not in match.kwargs:
+        return None
+    return str(match.kwargs["uuid"])
+
+
+def object_for_url(url, *, view_name: str, queryset: QuerySet):
+    """The object `url` names; raises ValidationError `bad-url` / `invalid-resource`."""
+    if not isinstance(url, str) or not looks_like_url(url):
+        raise url_error("De URL is ongeldig.", BAD_URL)
+    match = _match(url)
+    if match is None:
+        raise url_error("De URL verwijst niet naar een bestaande resource.", BAD_URL)
+    if match.url_name != view_name or "uuid" not in match.kwargs:
+        raise url_error("De URL verwijst naar een resource van de verkeerde soort.", INVALID_RESOURCE)
+    obj = queryset.filter(uuid=match.kwargs["uuid"]).first()
+    if obj is None:
+        raise url_error("De URL verwijst niet naar een bestaande resource.", BAD_URL)
+    return obj

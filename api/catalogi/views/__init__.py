@@ -1,0 +1,23 @@
+"""Viewsets of the Catalogi API 1.3.1."""
+from .parts import (
+    EigenschapViewSet,
+    ResultaatTypeViewSet,
+    RolTypeViewSet,
+    StatusTypeViewSet,
+    ZaakObjectTypeViewSet,
+    ZaakTypeInformatieObjectTypeViewSet,
+)
+from .types import BesluitTypeViewSet, CatalogusViewSet, InformatieObjectTypeViewSet, ZaakTypeViewSet
+
+__all__ = [
+    "BesluitTypeViewSet",
+    "CatalogusViewSet",
+    "EigenschapViewSet",
+    "InformatieObjectTypeViewSet",
+    "ResultaatTypeViewSet",
+    "RolTypeViewSet",
+    "StatusTypeViewSet",
+    "ZaakObjectTypeViewSet",
+    "ZaakTypeInformatieObjectTypeViewSet",
+    "ZaakTypeViewSet",
+]

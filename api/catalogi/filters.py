@@ -51,17 +51,20 @@ class StatusFilter(CharFilter):
         return qs.filter(**{self.field_name: value == "concept"})
 
 
+def geldig_op(datum, prefix: str = "") -> Q:
+    """Valid on `datum`: begun on or before it (or no begin given), not ended before it."""
+    return (Q(**{f"{prefix}begin_geldigheid__isnull": True}) | Q(**{f"{prefix}begin_geldigheid__lte": datum})) & (
+        Q(**{f"{prefix}einde_geldigheid__isnull": True}) | Q(**{f"{prefix}einde_geldigheid__gte": datum})
+    )
+
+
 class GeldigheidFilter(DateFilter):
     """`datumGeldigheid`: valid on the date (begin on or before it, einde open or on or after it)."""
 
     def filter(self, qs, value):
         if not value:
             return qs
-        prefix = f"{self.field_name}__" if self.field_name else ""
-        return qs.filter(
-            Q(**{f"{prefix}begin_geldigheid__lte": value}),
-            Q(**{f"{prefix}einde_geldigheid__isnull": True}) | Q(**{f"{prefix}einde_geldigheid__gte": value}),
-        )
+        return qs.filter(geldig_op(value, f"{self.field_name}__" if self.field_name else ""))
 
 
 class StatusAlwaysFilterSet(FilterSet):

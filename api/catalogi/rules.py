@@ -90,6 +90,11 @@ def check_same_catalogus(obj, *, catalogus, field: str) -> None:
         )
 
 
+def check_same_zaaktype(objects, *, zaaktype, field: str) -> None:
+    if any(obj.zaaktype_id != zaaktype.pk for obj in objects):
+        raise invalid(field, "De relaties moeten tot hetzelfde zaaktype behoren.", "relations-incorrect-zaaktype")
+
+
 def check_published(objects, *, field: str) -> None:
     if any(obj.concept for obj in objects):
         raise invalid(field, "Alle gerelateerde typen moeten gepubliceerd zijn.", "concept-relation")

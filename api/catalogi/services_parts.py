@@ -28,18 +28,29 @@ RESULTAATTYPE_SELECTIELIJST_FIELDS = (
 )
 
 
+def _part_write(part, data: dict):
+    """Save a part; a statustype's `eigenschappen` are eigenschappen of its own zaaktype."""
+    data = dict(data)
+    relations = {}
+    if "eigenschappen" in data:
+        zaaktype = data.get("zaaktype") or part.zaaktype
+        relations["eigenschappen"] = data.pop("eigenschappen")
+        rules.check_same_zaaktype(relations["eigenschappen"], zaaktype=zaaktype, field="eigenschappen")
+    return model_save(part, data, m2m=relations)
+
+
 @transaction.atomic
 def part_create(*, model, data: dict, force: bool):
     """Create a statustype, roltype or eigenschap of a concept zaaktype."""
     rules.check_zaaktype_concept(data["zaaktype"], force=force)
-    return model_save(model(), data)
+    return _part_write(model(), data)
 
 
 @transaction.atomic
 def part_update(*, part, data: dict, force: bool):
     """Update a statustype, roltype or eigenschap; old and new zaaktype must be concepts."""
     rules.check_zaaktype_concept(part.zaaktype, data.get("zaaktype"), force=force)
-    return model_save(part, data)
+    return _part_write(part, data)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from ..models import Catalogus
 from .base import url_field, urls_of
+from .fields import NullAsBlankCharField
 
 RSIN = RegexValidator(r"^\d{9}$", "Een RSIN bestaat uit 9 cijfers.", code="invalid-length")
 
@@ -13,6 +14,8 @@ class CatalogusSerializer(serializers.ModelSerializer):
     zaaktypen = urls_of("zaaktype-detail")
     besluittypen = urls_of("besluittype-detail")
     informatieobjecttypen = urls_of("informatieobjecttype-detail")
+    naam = NullAsBlankCharField(max_length=200)
+    versie = NullAsBlankCharField(max_length=20)
 
     class Meta:
         model = Catalogus

@@ -6,6 +6,7 @@ them as URLs. `TypeKeyField` accepts either form: a URL is resolved at once, a
 key is passed on as a `TypeKey` for the service to resolve within the
 catalogus.
 """
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from relativedeltafield import RelativeDeltaField
 from rest_framework import serializers
 
@@ -27,14 +28,49 @@ class LocalURLField(serializers.HyperlinkedRelatedField):
 
 
 class TypeKeyField(LocalURLField):
-    """A type written as its URL or its key, rendered as its URL."""
+    """A type written as its URL or its key (at most `max_length` characters), rendered as its URL."""
+
+    def __init__(self, view_name: str, *, max_length: int | None = None, **kwargs):
+        self.max_length = max_length
+        super().__init__(view_name, **kwargs)
 
     def to_internal_value(self, data):
         if isinstance(data, str) and looks_like_url(data):
             return super().to_internal_value(data)
         if not isinstance(data, str) or not data.strip():
             self.fail("incorrect_type", data_type=type(data).__name__)
+        if self.max_length and len(data) > self.max_length:
+            raise serializers.ValidationError(
+                f"Zorg ervoor dat dit veld niet meer dan {self.max_length} karakters bevat.", code="max_length"
+            )
         return TypeKey(data.strip())
+
+
+class TypeKeyFieldSchema(OpenApiSerializerFieldExtension):
+    """In requests a plain string (a key or a URL), in responses a URL."""
+
+    target_class = TypeKeyField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "response":
+            return {"type": "string", "format": "uri"}
+        schema = {"type": "string"}
+        if self.target.max_length:
+            schema["maxLength"] = self.target.max_length
+        return schema
+
+
+class NullAsBlankCharField(serializers.CharField):
+    """Text the standard lets clients send as null; stored (and rendered) as the empty string."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        return super().run_validation("" if data is None else data)
 
 
 # The ZGW duration field (ISO 8601 into a relativedelta) that the project maps RelativeDeltaField to.

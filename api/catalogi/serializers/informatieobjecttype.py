@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from ..models import Catalogus, InformatieObjectType
 from .base import url_field, urls_of
-from .fields import LocalURLField
+from .fields import LocalURLField, NullAsBlankCharField
 
 
 class OmschrijvingGeneriekSerializer(serializers.Serializer):
@@ -19,8 +19,8 @@ class OmschrijvingGeneriekSerializer(serializers.Serializer):
     hierarchie_informatieobjecttype_omschrijving_generiek = serializers.CharField(
         source="omschrijving_generiek_hierarchie", max_length=80
     )
-    opmerking_informatieobjecttype_omschrijving_generiek = serializers.CharField(
-        source="omschrijving_generiek_opmerking", max_length=255, required=False, allow_blank=True
+    opmerking_informatieobjecttype_omschrijving_generiek = NullAsBlankCharField(
+        source="omschrijving_generiek_opmerking", max_length=255
     )
 
 

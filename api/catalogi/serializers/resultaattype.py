@@ -7,8 +7,14 @@ from rest_framework import serializers
 
 from ..constants import Afleidingswijze, Objecttype
 from ..models import BesluitType, InformatieObjectType, ResultaatType, ZaakType
-from .base import ZaakTypePartSerializer, url_field, urls_of
-from .fields import DurationField, LocalURLField, TypeKeyField
+from .base import (
+    WritableCatalogusMixin,
+    ZaakTypePartSerializer,
+    url_field,
+    urls_of,
+    zaaktype_catalogus_field,
+)
+from .fields import DurationField, LocalURLField, NullAsBlankCharField, TypeKeyField
 
 
 class BrondatumArchiefprocedureSerializer(serializers.Serializer):
@@ -30,10 +36,12 @@ class BrondatumArchiefprocedureSerializer(serializers.Serializer):
     )
 
 
-class ResultaatTypeSerializer(ZaakTypePartSerializer):
+class ResultaatTypeSerializer(WritableCatalogusMixin, ZaakTypePartSerializer):
+    catalogus = zaaktype_catalogus_field()
     url = url_field("resultaattype-detail")
     zaaktype = LocalURLField("zaaktype-detail", queryset=ZaakType.objects.all())
-    brondatum_archiefprocedure = BrondatumArchiefprocedureSerializer(source="*", required=False)
+    brondatum_archiefprocedure = BrondatumArchiefprocedureSerializer(source="*", required=False, allow_null=True)
+    procesobjectaard = NullAsBlankCharField(max_length=200)
     besluittypen = TypeKeyField("besluittype-detail", queryset=BesluitType.objects.all(), many=True, required=False)
     besluittype_omschrijving = serializers.SlugRelatedField(
         source="besluittypen", slug_field="omschrijving", many=True, read_only=True

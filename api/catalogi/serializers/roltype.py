@@ -1,10 +1,11 @@
 """Serializer of ROLTYPE."""
 from ..models import RolType, ZaakType
-from .base import ZaakTypePartSerializer, url_field
+from .base import WritableCatalogusMixin, ZaakTypePartSerializer, url_field, zaaktype_catalogus_field
 from .fields import LocalURLField
 
 
-class RolTypeSerializer(ZaakTypePartSerializer):
+class RolTypeSerializer(WritableCatalogusMixin, ZaakTypePartSerializer):
+    catalogus = zaaktype_catalogus_field()
     url = url_field("roltype-detail")
     zaaktype = LocalURLField("zaaktype-detail", queryset=ZaakType.objects.all())
 

@@ -1,9 +1,9 @@
 """Serializer of STATUSTYPE; isEindstatus is derived from the highest volgnummer of the zaaktype."""
 from rest_framework import serializers
 
-from ..models import StatusType, ZaakType
-from .base import ZaakTypePartSerializer, url_field, urls_of
-from .fields import LocalURLField
+from ..models import Eigenschap, StatusType, ZaakType
+from .base import ZaakTypePartSerializer, url_field
+from .fields import LocalURLField, NullAsBlankCharField
 
 
 class CheckListItemSerializer(serializers.Serializer):
@@ -18,8 +18,9 @@ class StatusTypeSerializer(ZaakTypePartSerializer):
     zaaktype = LocalURLField("zaaktype-detail", queryset=ZaakType.objects.all())
     is_eindstatus = serializers.SerializerMethodField()
     checklistitem_statustype = CheckListItemSerializer(many=True, required=False)
-    eigenschappen = urls_of("eigenschap-detail")
+    eigenschappen = LocalURLField("eigenschap-detail", queryset=Eigenschap.objects.all(), many=True, required=False)
     zaakobjecttype = LocalURLField("zaakobjecttype-detail", read_only=True)
+    toelichting = NullAsBlankCharField(max_length=1000)
 
     class Meta:
         model = StatusType

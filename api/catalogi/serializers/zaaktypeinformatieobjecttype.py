@@ -9,7 +9,7 @@ class ZaakTypeInformatieObjectTypeSerializer(ZaakTypePartSerializer):
     url = url_field("zaaktypeinformatieobjecttype-detail")
     zaaktype = LocalURLField("zaaktype-detail", queryset=ZaakType.objects.all())
     informatieobjecttype = TypeKeyField(
-        "informatieobjecttype-detail", queryset=InformatieObjectType.objects.all()
+        "informatieobjecttype-detail", queryset=InformatieObjectType.objects.all(), max_length=100
     )
     statustype = LocalURLField("statustype-detail", queryset=StatusType.objects.all(), required=False, allow_null=True)
 

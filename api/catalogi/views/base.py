@@ -31,6 +31,13 @@ class CatalogiViewSet(CheckQueryParamsMixin, ETagMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     required_scopes = PART_SCOPES
 
+    def filter_queryset(self, queryset):
+        # Filters (with their `status=definitief` default) select lists; a
+        # resource is always reachable by its own URL.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
     def url_for(self, obj) -> str:
         """The absolute URL of a Catalogi resource, for notifications."""
         return reverse(f"{obj._meta.model_name}-detail", kwargs={"uuid": obj.uuid}, request=self.request)

@@ -4,6 +4,9 @@ resultaattypen, zaaktype-informatieobjecttypen and zaakobjecttypen.
 They change only while their zaaktype is a concept (ztc-010), unless the
 caller may write published types; see `services_parts.py`.
 """
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+
 from .. import services_parts as parts
 from ..filters import (
     EigenschapFilter,
@@ -67,7 +70,17 @@ class EigenschapViewSet(ZaakTypePartViewSet):
     serializer_class = EigenschapSerializer
     filterset_class = EigenschapFilter
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("zaaktype_identificatie", str, description="zaaktype_identificatie"),
+            OpenApiParameter("datum_geldigheid", OpenApiTypes.DATE, description="datum_geldigheid"),
+        ]
+    )
+)
 class ResultaatTypeViewSet(ZaakTypePartViewSet):
+    # Catalogi 1.3.1 spells these two filters of this list in snake_case.
+    snake_case_query_params = ("zaaktype_identificatie", "datum_geldigheid")
     queryset = (
         ResultaatType.objects.select_related(*ZAAKTYPE)
         .prefetch_related("besluittypen", "informatieobjecttypen", "zaakobjecttypen")

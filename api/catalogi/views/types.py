@@ -4,13 +4,19 @@ These are published with `POST .../{uuid}/publish` (ztc-009); until then they
 are concepts that only catalogi.schrijven sees changed. Deleting answers 204,
 as the standard's tests expect (its OAS says 200).
 """
+from datetime import date
+
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.common.exceptions import invalid
+
 from .. import services
-from ..filters import BesluitTypeFilter, CatalogusFilter, InformatieObjectTypeFilter, ZaakTypeFilter
+from ..filters import BesluitTypeFilter, CatalogusFilter, InformatieObjectTypeFilter, ZaakTypeFilter, geldig_op
 from ..models import BesluitType, Catalogus, InformatieObjectType, ZaakType, ZaakTypeInformatieObjectType
 from ..scopes import SCOPE_CATALOGI_LEZEN, SCOPE_CATALOGI_SCHRIJVEN, SCOPE_DOCUMENTEN_LEZEN, SCOPE_ZAKEN_LEZEN
 from ..serializers import (
@@ -20,6 +26,12 @@ from ..serializers import (
     ZaakTypeSerializer,
 )
 from .base import TYPE_SCOPES, CatalogiViewSet
+
+DATUM_GELDIGHEID = OpenApiParameter(
+    "datumGeldigheid",
+    OpenApiTypes.DATE,
+    description="filter op datumGeldigheid voor het zelf en alle onderliggende objecten",
+)
 
 
 class CatalogusViewSet(CatalogiViewSet):
@@ -57,22 +69,17 @@ class PublishableViewSet(CatalogiViewSet):
     def perform_destroy(self, instance):
         self._service("destroy")(**{self.service_prefix: instance}, force=self.force_delete, url_for=self.url_for)
 
+    schema_errors_like = {"publish": "update"}
+
     @action(detail=True, methods=["post"])
     def publish(self, request, *args, **kwargs):
         obj = self._service("publish")(**{self.service_prefix: self.get_object()}, url_for=self.url_for)
         return Response(self.get_serializer(obj).data, status=status.HTTP_200_OK)
 
 
+@extend_schema_view(retrieve=extend_schema(parameters=[DATUM_GELDIGHEID]))
 class ZaakTypeViewSet(PublishableViewSet):
-    queryset = (
-        ZaakType.objects.select_related("catalogus")
-        .prefetch_related(
-            "statustypen", "resultaattypen", "eigenschappen", "roltypen", "zaakobjecttypen", "besluittypen",
-            "deelzaaktypen", "zaaktypenrelaties",
-            Prefetch("ziots", queryset=ZaakTypeInformatieObjectType.objects.select_related("informatieobjecttype")),
-        )
-        .order_by("pk")
-    )
+    queryset = ZaakType.objects.order_by("pk")
     serializer_class = ZaakTypeSerializer
     filterset_class = ZaakTypeFilter
     service_prefix = "zaaktype"
@@ -81,6 +88,31 @@ class ZaakTypeViewSet(PublishableViewSet):
         "list": SCOPE_CATALOGI_LEZEN | SCOPE_DOCUMENTEN_LEZEN | SCOPE_ZAKEN_LEZEN,
         "retrieve": SCOPE_CATALOGI_LEZEN | SCOPE_DOCUMENTEN_LEZEN | SCOPE_ZAKEN_LEZEN,
     }
+
+    def get_queryset(self):
+        """With `?datumGeldigheid=` on retrieve, the zaaktype and its parts as valid on that date."""
+        datum = self._datum_geldigheid() if self.action == "retrieve" else None
+        parts = {name: None for name in ("statustypen", "resultaattypen", "eigenschappen", "roltypen", "zaakobjecttypen")}
+        queryset = super().get_queryset()
+        if datum is not None:
+            queryset = queryset.filter(geldig_op(datum))
+            parts = {
+                name: getattr(ZaakType, name).rel.related_model.objects.filter(geldig_op(datum)) for name in parts
+            }
+        return queryset.select_related("catalogus").prefetch_related(
+            *(Prefetch(name, queryset=part_queryset) for name, part_queryset in parts.items()),
+            "besluittypen", "deelzaaktypen", "zaaktypenrelaties",
+            Prefetch("ziots", queryset=ZaakTypeInformatieObjectType.objects.select_related("informatieobjecttype")),
+        )
+
+    def _datum_geldigheid(self) -> date | None:
+        value = self.request.query_params.get("datumGeldigheid")
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise invalid("datumGeldigheid", "Voer een geldige datum in (JJJJ-MM-DD).", "invalid")
 
 
 class InformatieObjectTypeViewSet(PublishableViewSet):

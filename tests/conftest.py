@@ -8,6 +8,8 @@ from rest_framework.test import APIClient
 
 from api.common.autorisaties import Applicatie, Autorisatie, JWTSecret
 
+pytest_plugins = ["tests.fixtures.catalogi"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

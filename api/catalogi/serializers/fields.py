@@ -21,7 +21,9 @@ class LocalURLField(serializers.HyperlinkedRelatedField):
         super().__init__(view_name=view_name, **kwargs)
 
     def to_internal_value(self, data):
-        return object_for_url(data, view_name=self.view_name, queryset=self.get_queryset())
+        return object_for_url(
+            data, view_name=self.view_name, queryset=self.get_queryset(), request=self.context.get("request")
+        )
 
     def use_pk_only_optimization(self):
         return False

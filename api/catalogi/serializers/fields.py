@@ -49,17 +49,17 @@ class TypeKeyField(LocalURLField):
 
 
 class TypeKeyFieldSchema(OpenApiSerializerFieldExtension):
-    """In requests a plain string (a key or a URL), in responses a URL."""
+    """In requests a plain string (a key or a URL), in responses a URL; a field
+    with a `max_length` is a plain string both ways, as the standard has it."""
 
     target_class = TypeKeyField
 
     def map_serializer_field(self, auto_schema, direction):
+        if self.target.max_length:
+            return {"type": "string", "maxLength": self.target.max_length}
         if direction == "response":
             return {"type": "string", "format": "uri"}
-        schema = {"type": "string"}
-        if self.target.max_length:
-            schema["maxLength"] = self.target.max_length
-        return schema
+        return {"type": "string"}
 
 
 class NullAsBlankCharField(serializers.CharField):

@@ -9,10 +9,20 @@ from django.test import Client
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
 
-# API → (the standard's OAS, minimum overall score); operations must all be there.
+# API → (the standard's OAS, minimum overall score); operations and query
+# parameters must all be there.
 APIS = {
     "autorisaties": ("autorisaties-1.0.0.yaml", 98.0),
     "referentielijsten": ("referentielijsten-1.0.yaml", 98.0),
+    "catalogi": ("catalogi-1.3.1.yaml", 98.0),
+}
+# Status codes the standard's OAS gets wrong (docs/oas-differences.md): the
+# service answers as the operation's text and the VNG collection expect.
+STATUS_FAULTS = {
+    "DELETE /besluittypen/{uuid} -> 200",
+    "DELETE /informatieobjecttypen/{uuid} -> 200",
+    "DELETE /zaaktypen/{uuid} -> 200",
+    "POST /informatieobjecttypen -> 200",
 }
 
 
@@ -30,8 +40,10 @@ def test_served_schema_covers_the_standard(api, tmp_path):
         check=True, capture_output=True,
     )
     result = json.loads(result_file.read_text())
-    operations = result["categories"]["operations"]
-    assert operations["missing_items"] == [], operations["missing_items"]
+    categories = result["categories"]
+    assert categories["operations"]["missing_items"] == []
+    assert categories["query"]["missing_items"] == []
+    assert {missing["item"] for missing in categories["status"]["missing_items"]} <= STATUS_FAULTS
     assert result["score"] >= minimum, {
         name: category["missing_items"] + category["mismatch_items"] for name, category in result["categories"].items()
     }

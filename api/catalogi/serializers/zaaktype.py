@@ -4,7 +4,9 @@ Catalogi 1.3.1 writes besluittypen by omschrijving, deelzaaktypen and the
 zaaktype of each gerelateerd zaaktype by identificatie (a URL of this service
 is accepted too); all are rendered as URLs.
 """
+from django.db.models import OuterRef, Prefetch, Subquery
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from ..constants import AardRelatie
 from ..models import BesluitType, Catalogus, ZaakType, ZaakTypenRelatie
@@ -39,16 +41,32 @@ class ZaakTypenRelatieSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        target = (
-            ZaakType.objects.filter(
-                catalogus_id=instance.zaaktype.catalogus_id, identificatie=instance.gerelateerd_zaaktype
-            ).order_by("-begin_geldigheid").first()
-        )
-        if target is not None:
-            field = LocalURLField("zaaktype-detail", read_only=True)
-            field.bind("zaaktype", self)
-            data["zaaktype"] = field.to_representation(target)
+        # Lists annotate the target's uuid (`zaaktypenrelaties_with_targets`);
+        # a single freshly written zaaktype looks it up.
+        if hasattr(instance, "target_uuid"):
+            target_uuid = instance.target_uuid
+        else:
+            target_uuid = (
+                ZaakType.objects.filter(
+                    catalogus_id=instance.zaaktype.catalogus_id, identificatie=instance.gerelateerd_zaaktype
+                ).order_by("-begin_geldigheid").values_list("uuid", flat=True).first()
+            )
+        if target_uuid is not None:
+            data["zaaktype"] = reverse(
+                "zaaktype-detail", kwargs={"uuid": target_uuid}, request=self.context.get("request")
+            )
         return data
+
+
+def zaaktypenrelaties_with_targets() -> Prefetch:
+    """Prefetch gerelateerde zaaktypen with the uuid of the newest zaaktype their identificatie names."""
+    newest = ZaakType.objects.filter(
+        catalogus_id=OuterRef("zaaktype__catalogus_id"), identificatie=OuterRef("gerelateerd_zaaktype")
+    ).order_by("-begin_geldigheid")
+    return Prefetch(
+        "zaaktypenrelaties",
+        queryset=ZaakTypenRelatie.objects.annotate(target_uuid=Subquery(newest.values("uuid")[:1])),
+    )
 
 
 class ZaakTypeSerializer(serializers.ModelSerializer):

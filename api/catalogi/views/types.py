@@ -25,6 +25,7 @@ from ..serializers import (
     InformatieObjectTypeSerializer,
     ZaakTypeSerializer,
 )
+from ..serializers.zaaktype import zaaktypenrelaties_with_targets
 from .base import TYPE_SCOPES, CatalogiViewSet
 
 DATUM_GELDIGHEID = OpenApiParameter(
@@ -101,7 +102,7 @@ class ZaakTypeViewSet(PublishableViewSet):
             }
         return queryset.select_related("catalogus").prefetch_related(
             *(Prefetch(name, queryset=part_queryset) for name, part_queryset in parts.items()),
-            "besluittypen", "deelzaaktypen", "zaaktypenrelaties",
+            "besluittypen", "deelzaaktypen", zaaktypenrelaties_with_targets(),
             Prefetch("ziots", queryset=ZaakTypeInformatieObjectType.objects.select_related("informatieobjecttype")),
         )
 

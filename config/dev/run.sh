@@ -26,6 +26,7 @@ cat <<MSG
 
   openzaak-cmis serves on http://localhost:$PORT
     Autorisaties API       http://localhost:$PORT/autorisaties/api/v1/   (schema: .../schema/)
+    Catalogi API           http://localhost:$PORT/catalogi/api/v1/
     Referentielijsten API  http://localhost:$PORT/referentielijsten/api/v1/
     Admin                  http://localhost:$PORT/admin/   user: admin   password: $ADMIN_PASSWORD
 

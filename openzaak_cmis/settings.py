@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "api.autorisaties",
     "api.catalogi",
     "api.referentielijsten",
+    "storage_backends.database",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,32 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
+
+# Documents: the backend behind the Documenten API and, for the database
+# backend, where content lives: local disk (under DATA_DIR) or S3.
+DOCUMENT_BACKEND = env("DOCUMENT_BACKEND", "database")
+DOCUMENT_STORAGE = env("DOCUMENT_STORAGE", "local")
+DOCUMENTS_DIR = Path(env("DOCUMENTS_DIR", str(DATA_DIR / "documents")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env("S3_BUCKET", ""),
+                "endpoint_url": env("S3_ENDPOINT_URL") or None,
+                "region_name": env("S3_REGION") or None,
+                "access_key": env("S3_ACCESS_KEY_ID") or None,
+                "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+                "location": env("S3_KEY_PREFIX", ""),
+                "file_overwrite": False,
+            },
+        }
+        if DOCUMENT_STORAGE == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DOCUMENTS_DIR}}
+    ),
+}
 
 LOGGING = {
     "version": 1,

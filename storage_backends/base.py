@@ -1,0 +1,235 @@
+"""The document backend contract: what the Documenten API asks of the place documents live.
+
+Every backend (PostgreSQL + a content store, or a CMIS repository) implements
+`DocumentBackend`. Only plain frozen dataclasses cross this boundary, errors
+are the typed exceptions below, and nothing here knows HTTP, URLs of this
+service or autorisaties beyond the restrictions a query carries
+(ARCHITECTURE.md § Documents, CMIS.md §3).
+
+Semantics every backend keeps:
+
+- A document is a series of versions, numbered from 1. Every update creates
+  the next version (PUT and PATCH alike); `document_get` returns the latest,
+  an exact `versie`, or the newest version registered at or before
+  `registratie_op`.
+- Content is streamed in and out (`ContentIn.stream`, `ContentOut.chunks`);
+  unchanged content is not copied into a new version.
+- A document may be locked; an update needs the lock it was locked with.
+  Unlocking needs the lock too, unless forced.
+- Writes put content in place before the metadata commits and remove new
+  content again when the metadata step fails: no half-written document, no
+  orphaned content.
+"""
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import IO, Generic, Protocol, TypeVar
+from uuid import UUID
+
+T = TypeVar("T")
+
+# The vertrouwelijkheidaanduidingen from open to secret: a restriction allows
+# its maximum and everything before it.
+VERTROUWELIJKHEID_ORDER = (
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+)
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class BackendError(Exception):
+    """Base of every error a backend raises; `code` is the ZGW error code the API answers with."""
+
+    code = "backend-error"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+class NotFound(BackendError):
+    code = "not_found"
+
+
+class Conflict(BackendError):
+    """The request contradicts stored state (e.g. identificatie already used by the bronorganisatie)."""
+
+    code = "conflict"
+
+
+class LockError(BackendError):
+    """Missing, wrong or superfluous lock (`missing-lock-id`, `incorrect-lock-id`, `existing-lock`)."""
+
+    code = "incorrect-lock-id"
+
+
+class BackendUnavailable(BackendError):
+    """The document store cannot be reached; nothing was changed."""
+
+    code = "service-unavailable"
+
+
+# -- data objects ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ondertekening:
+    soort: str = ""
+    datum: date | None = None
+
+
+@dataclass(frozen=True)
+class Integriteit:
+    algoritme: str = ""
+    waarde: str = ""
+    datum: date | None = None
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """The metadata a client writes: every writable field of EnkelvoudigInformatieObject 1.5."""
+
+    bronorganisatie: str
+    creatiedatum: date
+    titel: str
+    auteur: str
+    taal: str
+    informatieobjecttype: str
+    identificatie: str = ""
+    vertrouwelijkheidaanduiding: str = ""
+    status: str = ""
+    formaat: str = ""
+    bestandsnaam: str = ""
+    bestandsomvang: int | None = None
+    link: str = ""
+    beschrijving: str = ""
+    ontvangstdatum: date | None = None
+    verzenddatum: date | None = None
+    indicatie_gebruiksrecht: bool | None = None
+    verschijningsvorm: str = ""
+    ondertekening: Ondertekening = field(default_factory=Ondertekening)
+    integriteit: Integriteit = field(default_factory=Integriteit)
+    trefwoorden: tuple[str, ...] = ()
+    inhoud_is_vervallen: bool = False
+
+
+@dataclass(frozen=True)
+class Document(DocumentData):
+    """One version of a document as stored."""
+
+    uuid: UUID | None = None
+    versie: int = 1
+    begin_registratie: datetime | None = None
+    locked: bool = False
+    has_content: bool = False
+
+
+@dataclass(frozen=True)
+class ContentIn:
+    """Content to store: a binary stream positioned at its start, and its size when known."""
+
+    stream: IO[bytes]
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class ContentOut:
+    """Stored content: chunks of the requested byte range, the range and the total size."""
+
+    chunks: Iterator[bytes]
+    size: int
+    start: int = 0
+    end: int | None = None
+
+    @property
+    def length(self) -> int:
+        return (self.size if self.end is None else self.end + 1) - self.start
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """Documents of this informatieobjecttype up to this vertrouwelijkheidaanduiding may be seen."""
+
+    informatieobjecttype: str
+    max_vertrouwelijkheidaanduiding: str
+
+    def allowed(self) -> tuple[str, ...]:
+        if self.max_vertrouwelijkheidaanduiding not in VERTROUWELIJKHEID_ORDER:
+            return ()
+        return VERTROUWELIJKHEID_ORDER[: VERTROUWELIJKHEID_ORDER.index(self.max_vertrouwelijkheidaanduiding) + 1]
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """A page of latest versions. `restrictions` None: no autorisatie limits; empty: nothing visible."""
+
+    identificatie: str | None = None
+    bronorganisatie: str | None = None
+    trefwoorden: tuple[str, ...] = ()
+    uuids: tuple[UUID, ...] | None = None
+    restrictions: tuple[Restriction, ...] | None = None
+    page: int = 1
+    page_size: int = 100
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    count: int
+
+
+# -- the contract ---------------------------------------------------------------------------------
+
+
+class DocumentBackend(Protocol):
+    """What the Documenten API needs from a document store; see the module docstring."""
+
+    def document_create(self, *, data: DocumentData, content: ContentIn | None) -> Document:
+        """Create version 1. Raises Conflict when (bronorganisatie, identificatie) is taken."""
+
+    def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
+        """The latest version, an exact `versie`, or the newest registered at or before `registratie_op`."""
+
+    def document_versions(self, uuid: UUID) -> tuple[Document, ...]:
+        """Every version, oldest first."""
+
+    def document_list(self, query: DocumentQuery) -> Page[Document]:
+        """Latest versions matching the query, newest document first."""
+
+    def document_update(self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str) -> Document:
+        """Store the next version with `data` (the whole metadata) and new content or the previous one.
+
+        Raises LockError unless the document is locked with `lock`.
+        """
+
+    def document_destroy(self, uuid: UUID) -> None:
+        """Remove the document with all its versions and content. Raises LockError when locked."""
+
+    def content_open(
+        self,
+        uuid: UUID,
+        *,
+        versie: int | None = None,
+        registratie_op: datetime | None = None,
+        byte_range: tuple[int, int | None] | None = None,
+    ) -> ContentOut:
+        """Stream the content of a version, or the inclusive `byte_range` (start, end or None) of it.
+
+        Raises NotFound when the version has no content, BackendError
+        (`invalid-range`) for a range outside it.
+        """
+
+    def document_lock(self, uuid: UUID) -> str:
+        """Lock the document and return the lock. Raises LockError (`existing-lock`) when locked."""
+
+    def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
+        """Unlock with the lock, or without it when `force`. Raises LockError otherwise."""

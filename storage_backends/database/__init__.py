@@ -1,0 +1,1 @@
+"""The database backend: document metadata and versions in PostgreSQL, content in a Django storage."""

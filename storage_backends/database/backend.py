@@ -1,0 +1,254 @@
+"""DocumentBackend over PostgreSQL (metadata, versions, lock) and a ContentStore (local disk or S3).
+
+Writes follow CMIS.md §3.6 for a store outside the database: new content is
+written first under a fresh key, then the metadata commits; when the metadata
+step fails the new key is deleted again. Content removed with a document is
+deleted after the commit. A crash between the two steps leaves at most an
+unreferenced key, which the orphan sweeper finds.
+"""
+import logging
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+
+from ..base import (
+    BackendError,
+    Conflict,
+    ContentIn,
+    ContentOut,
+    Document,
+    DocumentData,
+    DocumentQuery,
+    Integriteit,
+    LockError,
+    NotFound,
+    Ondertekening,
+    Page,
+)
+from .content import ContentStore
+from .models import StoredDocument, StoredVersion
+
+logger = logging.getLogger(__name__)
+
+PLAIN_FIELDS = (
+    "identificatie", "bronorganisatie", "creatiedatum", "titel", "vertrouwelijkheidaanduiding", "auteur", "status",
+    "formaat", "taal", "bestandsnaam", "bestandsomvang", "link", "beschrijving", "ontvangstdatum", "verzenddatum",
+    "indicatie_gebruiksrecht", "verschijningsvorm", "informatieobjecttype", "inhoud_is_vervallen",
+)
+
+
+def _columns(data: DocumentData) -> dict:
+    return {
+        **{name: getattr(data, name) for name in PLAIN_FIELDS},
+        "trefwoorden": list(data.trefwoorden),
+        "ondertekening_soort": data.ondertekening.soort,
+        "ondertekening_datum": data.ondertekening.datum,
+        "integriteit_algoritme": data.integriteit.algoritme,
+        "integriteit_waarde": data.integriteit.waarde,
+        "integriteit_datum": data.integriteit.datum,
+    }
+
+
+def _document(version: StoredVersion) -> Document:
+    return Document(
+        **{name: getattr(version, name) for name in PLAIN_FIELDS},
+        trefwoorden=tuple(version.trefwoorden),
+        ondertekening=Ondertekening(soort=version.ondertekening_soort, datum=version.ondertekening_datum),
+        integriteit=Integriteit(
+            algoritme=version.integriteit_algoritme,
+            waarde=version.integriteit_waarde,
+            datum=version.integriteit_datum,
+        ),
+        uuid=version.document.uuid,
+        versie=version.versie,
+        begin_registratie=version.begin_registratie,
+        locked=bool(version.document.lock),
+        has_content=bool(version.content_key),
+    )
+
+
+def _not_unique() -> Conflict:
+    return Conflict(
+        "Deze identificatie bestaat al voor deze bronorganisatie.", code="identificatie-niet-uniek"
+    )
+
+
+class DatabaseBackend:
+    def __init__(self, content: ContentStore):
+        self.content = content
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def document_create(self, *, data: DocumentData, content: ContentIn | None) -> Document:
+        if not data.identificatie:
+            raise BackendError("Een document heeft een identificatie nodig.", code="required")
+        document_uuid = uuid4()
+        key, size = self.content.save(document_uuid, content) if content is not None else ("", None)
+        try:
+            with transaction.atomic():
+                document = StoredDocument.objects.create(
+                    uuid=document_uuid, bronorganisatie=data.bronorganisatie, identificatie=data.identificatie
+                )
+                version = StoredVersion.objects.create(
+                    document=document, versie=1, begin_registratie=timezone.now(),
+                    content_key=key, content_size=size, **_columns(data),
+                )
+        except IntegrityError:
+            self._discard(key)
+            raise _not_unique()
+        except BaseException:
+            self._discard(key)
+            raise
+        return _document(version)
+
+    def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
+        return _document(self._version(uuid, versie=versie, registratie_op=registratie_op))
+
+    def document_versions(self, uuid: UUID) -> tuple[Document, ...]:
+        versions = tuple(self._versions(uuid).order_by("versie"))
+        if not versions:
+            raise NotFound("Het document bestaat niet.")
+        return tuple(_document(version) for version in versions)
+
+    def document_list(self, query: DocumentQuery) -> Page[Document]:
+        versions = StoredVersion.objects.select_related("document").filter(is_latest=True)
+        if query.identificatie is not None:
+            versions = versions.filter(identificatie=query.identificatie)
+        if query.bronorganisatie is not None:
+            versions = versions.filter(bronorganisatie=query.bronorganisatie)
+        if query.trefwoorden:
+            versions = versions.filter(trefwoorden__contains=list(query.trefwoorden))
+        if query.uuids is not None:
+            versions = versions.filter(document__uuid__in=query.uuids)
+        if query.restrictions is not None:
+            visible = Q(pk__in=[])
+            for restriction in query.restrictions:
+                visible |= Q(
+                    informatieobjecttype=restriction.informatieobjecttype,
+                    vertrouwelijkheidaanduiding__in=restriction.allowed(),
+                )
+            versions = versions.filter(visible)
+        versions = versions.order_by("-document_id")
+        offset = (query.page - 1) * query.page_size
+        items = tuple(_document(version) for version in versions[offset : offset + query.page_size])
+        return Page(items=items, count=versions.count())
+
+    def document_update(self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str) -> Document:
+        key, size = self.content.save(uuid, content) if content is not None else ("", None)
+        try:
+            with transaction.atomic():
+                document = self._locked_row(uuid)
+                if not document.lock:
+                    raise LockError("Het document is niet vergrendeld.", code="unlocked")
+                if not constant_time_compare(document.lock, lock or ""):
+                    raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
+                latest = document.versions.get(is_latest=True)
+                StoredVersion.objects.filter(pk=latest.pk).update(is_latest=False)
+                version = StoredVersion.objects.create(
+                    document=document,
+                    versie=latest.versie + 1,
+                    begin_registratie=timezone.now(),
+                    content_key=key if content is not None else latest.content_key,
+                    content_size=size if content is not None else latest.content_size,
+                    **_columns(data),
+                )
+                document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
+                document.save(update_fields=["bronorganisatie", "identificatie"])
+        except IntegrityError:
+            self._discard(key)
+            raise _not_unique()
+        except BaseException:
+            self._discard(key)
+            raise
+        return _document(version)
+
+    def document_destroy(self, uuid: UUID) -> None:
+        with transaction.atomic():
+            document = self._locked_row(uuid)
+            if document.lock:
+                raise LockError("Een vergrendeld document kan niet verwijderd worden.", code="existing-lock")
+            keys = set(document.versions.exclude(content_key="").values_list("content_key", flat=True))
+            document.delete()
+            transaction.on_commit(lambda: self._discard(*keys))
+
+    # -- content ----------------------------------------------------------------------------------
+
+    def content_open(
+        self,
+        uuid: UUID,
+        *,
+        versie: int | None = None,
+        registratie_op: datetime | None = None,
+        byte_range: tuple[int, int | None] | None = None,
+    ) -> ContentOut:
+        version = self._version(uuid, versie=versie, registratie_op=registratie_op)
+        if not version.content_key:
+            raise NotFound("Dit document heeft (nog) geen inhoud.", code="no-content")
+        size = version.content_size or 0
+        start, end = byte_range if byte_range is not None else (0, None)
+        end = size - 1 if end is None or end >= size else end
+        if start < 0 or (size and start > end) or (not size and start > 0):
+            raise BackendError("Het gevraagde bereik valt buiten de inhoud.", code="invalid-range")
+        if size == 0:
+            return ContentOut(chunks=iter(()), size=0)
+        return ContentOut(
+            chunks=self.content.chunks(version.content_key, start=start, end=end),
+            size=size,
+            start=start,
+            end=end if byte_range is not None else None,
+        )
+
+    # -- locking ----------------------------------------------------------------------------------
+
+    def document_lock(self, uuid: UUID) -> str:
+        with transaction.atomic():
+            document = self._locked_row(uuid)
+            if document.lock:
+                raise LockError("Het document is al vergrendeld.", code="existing-lock")
+            document.lock = uuid4().hex
+            document.save(update_fields=["lock"])
+        return document.lock
+
+    def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
+        with transaction.atomic():
+            document = self._locked_row(uuid)
+            if not force and not constant_time_compare(document.lock, lock or ""):
+                raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
+            document.lock = ""
+            document.save(update_fields=["lock"])
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _versions(self, uuid: UUID) -> QuerySet[StoredVersion]:
+        return StoredVersion.objects.select_related("document").filter(document__uuid=uuid)
+
+    def _version(self, uuid: UUID, *, versie: int | None, registratie_op: datetime | None) -> StoredVersion:
+        versions = self._versions(uuid)
+        if versie is not None:
+            versions = versions.filter(versie=versie)
+        elif registratie_op is not None:
+            versions = versions.filter(begin_registratie__lte=registratie_op).order_by("-versie")
+        else:
+            versions = versions.filter(is_latest=True)
+        version = versions.first()
+        if version is None:
+            raise NotFound("Het document (of de gevraagde versie) bestaat niet.")
+        return version
+
+    def _locked_row(self, uuid: UUID) -> StoredDocument:
+        document = StoredDocument.objects.select_for_update().filter(uuid=uuid).first()
+        if document is None:
+            raise NotFound("Het document bestaat niet.")
+        return document
+
+    def _discard(self, *keys: str) -> None:
+        """Delete content that no committed version names; what fails is left for the orphan sweeper."""
+        for key in filter(None, keys):
+            try:
+                self.content.delete(key)
+            except BackendError:
+                logger.warning("content %s not deleted; it is an orphan now", key, exc_info=True)

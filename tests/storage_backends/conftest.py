@@ -1,0 +1,77 @@
+"""Backends under test: the database backend on local disk and on S3.
+
+S3 is a real S3-compatible HTTP server (moto in server mode) that this test
+run starts on loopback and stops by PID; each test gets a bucket of its own.
+"""
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+from django.core.files.storage import FileSystemStorage
+from storages.backends.s3 import S3Storage
+
+from storage_backends.database.backend import DatabaseBackend
+from storage_backends.database.content import ContentStore
+
+MOTO_SERVER = Path(sys.executable).with_name("moto_server")
+CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test", "region_name": "us-east-1"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    port = free_port()
+    server = subprocess.Popen(
+        [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("moto_server did not start")
+                time.sleep(0.1)
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def s3_storage(endpoint: str, bucket: str) -> S3Storage:
+    boto3.client("s3", endpoint_url=endpoint, **CREDENTIALS).create_bucket(Bucket=bucket)
+    return S3Storage(
+        bucket_name=bucket,
+        endpoint_url=endpoint,
+        access_key=CREDENTIALS["aws_access_key_id"],
+        secret_key=CREDENTIALS["aws_secret_access_key"],
+        region_name=CREDENTIALS["region_name"],
+        location="zgw",
+        file_overwrite=False,
+    )
+
+
+@pytest.fixture(params=["database+local", "database+s3"])
+def store(request, tmp_path):
+    """The content storage of the backend under test."""
+    if request.param == "database+local":
+        return FileSystemStorage(location=tmp_path)
+    return s3_storage(request.getfixturevalue("s3_endpoint"), f"test-{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def backend(store, db):
+    return DatabaseBackend(ContentStore(store))

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from api.common.exceptions import invalid
+from api.common.fields import DurationField
 from api.referentielijsten.selectors import (
     embedded_uuid_for_url,
     procestype_for_url,
@@ -23,7 +24,6 @@ from api.referentielijsten.selectors import (
 )
 
 from .constants import Afleidingswijze as A
-from .serializers.fields import DurationField
 from .urlrefs import INVALID_RESOURCE
 
 BRONDATUM = "brondatum_archiefprocedure_"

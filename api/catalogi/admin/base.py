@@ -9,7 +9,6 @@ announces changes on the kanalen as the API does. Forms check those rules in
 """
 import re
 from collections.abc import Callable
-from importlib import import_module
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,22 +17,16 @@ from django.db import models
 from django.db.models import Model
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from relativedeltafield import RelativeDeltaField
 from relativedeltafield.utils import format_relativedelta, parse_relativedelta
 from rest_framework.exceptions import ValidationError
 
+from .. import selectielijst, services, transfer, versioning
+from .. import services_parts as parts
 from ..rules import ALWAYS_ALLOWED_ON_PUBLISHED
 
-# The service modules import the API serializers, which read vng_api_common's field mapping when imported;
-# it is registered in vng_api_common's AppConfig.ready(), after the admin autodiscovers this package.
-services = SimpleLazyObject(lambda: import_module("api.catalogi.services"))
-parts = SimpleLazyObject(lambda: import_module("api.catalogi.services_parts"))
-selectielijst = SimpleLazyObject(lambda: import_module("api.catalogi.selectielijst"))
-transfer = SimpleLazyObject(lambda: import_module("api.catalogi.transfer"))
-versioning = SimpleLazyObject(lambda: import_module("api.catalogi.versioning"))
 UrlFor = Callable[[Model], str]
 
 

@@ -7,7 +7,6 @@ key is passed on as a `TypeKey` for the service to resolve within the
 catalogus.
 """
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from relativedeltafield import RelativeDeltaField
 from rest_framework import serializers
 
 from ..urlrefs import TypeKey, looks_like_url, object_for_url
@@ -74,6 +73,3 @@ class NullAsBlankCharField(serializers.CharField):
     def run_validation(self, data=serializers.empty):
         return super().run_validation("" if data is None else data)
 
-
-# The ZGW duration field (ISO 8601 into a relativedelta) that the project maps RelativeDeltaField to.
-DurationField = serializers.ModelSerializer.serializer_field_mapping[RelativeDeltaField]

@@ -5,6 +5,8 @@ derived from the resultaattypeomschrijving (ztc-002b).
 """
 from rest_framework import serializers
 
+from api.common.fields import DurationField
+
 from ..constants import Afleidingswijze, Objecttype
 from ..models import BesluitType, InformatieObjectType, ResultaatType, ZaakType
 from .base import (
@@ -14,7 +16,7 @@ from .base import (
     urls_of,
     zaaktype_catalogus_field,
 )
-from .fields import DurationField, LocalURLField, NullAsBlankCharField, TypeKeyField
+from .fields import LocalURLField, NullAsBlankCharField, TypeKeyField
 
 
 class BrondatumArchiefprocedureSerializer(serializers.Serializer):

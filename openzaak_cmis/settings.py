@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "api.common",
     "api.autorisaties",
     "api.catalogi",
+    "api.documenten",
     "api.referentielijsten",
     "storage_backends.database",
 ]

@@ -163,6 +163,9 @@ class Restriction:
     max_vertrouwelijkheidaanduiding: str
 
     def allowed(self) -> tuple[str, ...]:
+        """The levels up to the maximum; every level when no maximum is set."""
+        if not self.max_vertrouwelijkheidaanduiding:
+            return VERTROUWELIJKHEID_ORDER
         if self.max_vertrouwelijkheidaanduiding not in VERTROUWELIJKHEID_ORDER:
             return ()
         return VERTROUWELIJKHEID_ORDER[: VERTROUWELIJKHEID_ORDER.index(self.max_vertrouwelijkheidaanduiding) + 1]

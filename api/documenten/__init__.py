@@ -1,0 +1,1 @@
+"""Documenten API 1.5.0: documents through the configured backend (storage_backends)."""

@@ -1,0 +1,9 @@
+"""Django app for the Documenten API 1.5.0."""
+from django.apps import AppConfig
+
+
+class DocumentenConfig(AppConfig):
+    name = "api.documenten"
+    label = "documenten"
+    verbose_name = "Documenten API"
+    default_auto_field = "django.db.models.BigAutoField"

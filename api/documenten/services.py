@@ -1,0 +1,133 @@
+"""Writes to documents (drc rules), whatever backend holds them.
+
+The backend stores; this layer decides what to store: the generated
+identificatie, the vertrouwelijkheidaanduiding taken from the
+informatieobjecttype, the sniffed formaat, the merged metadata of an update,
+and the `documenten` notification recorded in the same transaction.
+Backend errors reach the views as the typed errors of `storage_backends.base`.
+"""
+import dataclasses
+from collections.abc import Callable
+from uuid import UUID
+
+import magic
+from django.db import transaction
+
+from api.catalogi.selectors import informatieobjecttype_for_url
+from api.common.exceptions import invalid
+from api.common.notifications import notification_record
+from storage_backends import document_backend
+from storage_backends.base import ContentIn, Document, DocumentData, Integriteit, LockError, Ondertekening
+
+from .kanalen import KANAAL_DOCUMENTEN
+from .models import IdentificatieCounter
+
+UrlFor = Callable[[Document], str]
+SNIFF_BYTES = 2048
+REQUIRED = ("bronorganisatie", "creatiedatum", "titel", "auteur", "taal", "informatieobjecttype")
+STRUCTURED = {"ondertekening": Ondertekening, "integriteit": Integriteit}
+
+
+def _sniff_formaat(content: ContentIn) -> str:
+    """The MIME type of the first bytes (python-magic); the stream is rewound afterwards."""
+    head = content.stream.read(SNIFF_BYTES)
+    content.stream.seek(0)
+    return magic.from_buffer(head, mime=True) if head else ""
+
+
+def _identificatie_generate(bronorganisatie: str, jaar: int) -> str:
+    counter, _ = IdentificatieCounter.objects.select_for_update().get_or_create(bronorganisatie=bronorganisatie, jaar=jaar)
+    counter.laatste += 1
+    counter.save(update_fields=["laatste"])
+    return f"DOCUMENT-{jaar}-{counter.laatste:010d}"
+
+
+def _document_data(values: dict, *, base: DocumentData | None = None) -> DocumentData:
+    """DocumentData from validated values, on top of `base` (PATCH) or the defaults (create, PUT)."""
+    fields = {f.name for f in dataclasses.fields(DocumentData)}
+    current = {name: getattr(base, name) for name in fields} if base is not None else {}
+    for name, value in values.items():
+        if name not in fields:
+            continue
+        if name in STRUCTURED:
+            value = STRUCTURED[name](**(value or {}))
+        elif name == "trefwoorden":
+            value = tuple(value or ())
+        elif name == "inhoud_is_vervallen":
+            value = bool(value)
+        current[name] = value
+    return DocumentData(**current)
+
+
+def _notify(document: Document, *, actie: str, url_for: UrlFor) -> None:
+    url = url_for(document)
+    notification_record(
+        kanaal=KANAAL_DOCUMENTEN,
+        hoofd_object=url,
+        resource="enkelvoudiginformatieobject",
+        resource_url=url,
+        actie=actie,
+        kenmerken={
+            "bronorganisatie": document.bronorganisatie,
+            "informatieobjecttype": document.informatieobjecttype,
+            "vertrouwelijkheidaanduiding": document.vertrouwelijkheidaanduiding,
+        },
+    )
+
+
+def _check_informatieobjecttype(url: str, *, request) -> str:
+    """The informatieobjecttype must be a published one; returns its vertrouwelijkheidaanduiding."""
+    informatieobjecttype = informatieobjecttype_for_url(url, request=request)
+    if informatieobjecttype.concept:
+        raise invalid("informatieobjecttype", "Het informatieobjecttype is nog niet gepubliceerd.", "not-published")
+    return informatieobjecttype.vertrouwelijkheidaanduiding
+
+
+@transaction.atomic
+def document_create(*, values: dict, request, url_for: UrlFor) -> Document:
+    """drc-001..: create version 1 of a document; content from base64 `inhoud` when given."""
+    values = dict(values)
+    content = values.pop("inhoud", None)
+    vertrouwelijkheid = _check_informatieobjecttype(values["informatieobjecttype"], request=request)
+    values.setdefault("vertrouwelijkheidaanduiding", "")
+    values["vertrouwelijkheidaanduiding"] = values["vertrouwelijkheidaanduiding"] or vertrouwelijkheid
+    if content is not None and not values.get("formaat"):
+        values["formaat"] = _sniff_formaat(content)
+    if not values.get("identificatie"):
+        values["identificatie"] = _identificatie_generate(values["bronorganisatie"], values["creatiedatum"].year)
+    document = document_backend().document_create(data=_document_data(values), content=content)
+    _notify(document, actie="create", url_for=url_for)
+    return document
+
+
+@transaction.atomic
+def document_update(*, uuid: UUID, values: dict, partial: bool, request, url_for: UrlFor) -> Document:
+    """Every update is a new version; it needs the lock the document was locked with."""
+    values = dict(values)
+    lock = values.pop("lock", "")
+    if not lock:
+        raise LockError("Het lock-id ontbreekt.", code="missing-lock-id")
+    content = values.pop("inhoud", None)
+    if "informatieobjecttype" in values:
+        _check_informatieobjecttype(values["informatieobjecttype"], request=request)
+    backend = document_backend()
+    current = backend.document_get(uuid)
+    if content is not None and not values.get("formaat"):
+        values["formaat"] = _sniff_formaat(content)
+    # PATCH changes what it names; PUT replaces everything but the document's identity and level.
+    base = current if partial else DocumentData(
+        **{name: values[name] for name in REQUIRED},
+        identificatie=current.identificatie,
+        vertrouwelijkheidaanduiding=current.vertrouwelijkheidaanduiding,
+    )
+    document = backend.document_update(uuid, data=_document_data(values, base=base), content=content, lock=lock)
+    _notify(document, actie="partial_update" if partial else "update", url_for=url_for)
+    return document
+
+
+@transaction.atomic
+def document_destroy(*, uuid: UUID, url_for: UrlFor) -> None:
+    backend = document_backend()
+    document = backend.document_get(uuid)
+    backend.document_destroy(uuid)
+    _notify(document, actie="destroy", url_for=url_for)

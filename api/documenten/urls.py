@@ -1,0 +1,19 @@
+"""URLs of the Documenten API, mounted at /documenten/api/v1/."""
+from rest_framework.routers import DefaultRouter
+
+from api.common.schema import schema_urls
+
+from .schema import API_DESCRIPTION, API_TITLE
+from .views import EnkelvoudigInformatieObjectViewSet
+
+router = DefaultRouter(trailing_slash=False)
+router.include_root_view = False
+router.include_format_suffixes = False
+router.register(
+    "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObjectViewSet, basename="enkelvoudiginformatieobject"
+)
+
+api_patterns = router.urls
+urlpatterns = api_patterns + schema_urls(
+    "documenten", patterns=api_patterns, title=API_TITLE, description=API_DESCRIPTION
+)

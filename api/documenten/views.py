@@ -1,0 +1,312 @@
+"""Viewset of /enkelvoudiginformatieobjecten: HTTP, scopes and autorisaties over the document backend.
+
+Documents are not Django querysets here: lists, paging and the autorisatie
+filter go to the backend as a `DocumentQuery`; single documents are checked
+against the caller's autorisaties by informatieobjecttype and
+vertrouwelijkheidaanduiding. Backend errors become ZGW problems
+(`backend_errors`).
+"""
+import re
+from contextlib import contextmanager
+from uuid import UUID
+
+from django.http import StreamingHttpResponse
+from django.utils.dateparse import parse_datetime
+from django.utils.http import content_disposition_header
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.utils.urls import replace_query_param
+
+from api.common.exceptions import ServiceUnavailable, invalid
+from api.common.pagination import ZGWPagination
+from storage_backends import document_backend
+from storage_backends.base import (
+    BackendError,
+    BackendUnavailable,
+    Conflict,
+    Document,
+    DocumentQuery,
+    LockError,
+    NotFound,
+    Restriction,
+)
+
+from . import services
+from .scopes import (
+    SCOPE_DOCUMENTEN_AANMAKEN,
+    SCOPE_DOCUMENTEN_BIJWERKEN,
+    SCOPE_DOCUMENTEN_GEFORCEERD_BIJWERKEN,
+    SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK,
+    SCOPE_DOCUMENTEN_LEZEN,
+    SCOPE_DOCUMENTEN_LOCK,
+    SCOPE_DOCUMENTEN_VERWIJDEREN,
+)
+from .serializers import (
+    EnkelvoudigInformatieObjectSerializer,
+    EnkelvoudigInformatieObjectWithLockSerializer,
+    LockSerializer,
+    UnlockSerializer,
+    ZoekSerializer,
+)
+
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+VERSION_PARAMS = [
+    OpenApiParameter("versie", OpenApiTypes.INT, description="Het (automatische) versienummer van het INFORMATIEOBJECT."),
+    OpenApiParameter(
+        "registratieOp", OpenApiTypes.STR,
+        description="Een datumtijd in ISO8601 formaat. De versie van het INFORMATIEOBJECT die qua `begin_registratie` het kortst hiervoor zit wordt opgehaald.",
+    ),
+]
+LIST_PARAMS = [
+    OpenApiParameter("identificatie", str),
+    OpenApiParameter("bronorganisatie", str),
+    OpenApiParameter("trefwoorden", str, description="Komma-gescheiden trefwoorden; een document moet ze alle hebben."),
+]
+
+
+class RangeNotSatisfiable(exceptions.APIException):
+    status_code = status.HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE
+    default_code = "invalid-range"
+    default_detail = "Het gevraagde bereik valt buiten de inhoud."
+
+
+@contextmanager
+def backend_errors():
+    """Typed backend errors as ZGW problems."""
+    try:
+        yield
+    except NotFound as exc:
+        raise exceptions.NotFound(str(exc), code=exc.code)
+    except LockError as exc:
+        raise invalid("nonFieldErrors", str(exc), exc.code)
+    except Conflict as exc:
+        raise invalid("identificatie", str(exc), exc.code)
+    except BackendUnavailable as exc:
+        raise ServiceUnavailable(str(exc))
+    except BackendError as exc:
+        if exc.code == "invalid-range":
+            raise RangeNotSatisfiable(str(exc))
+        raise invalid("nonFieldErrors", str(exc), exc.code)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=LIST_PARAMS),
+    retrieve=extend_schema(parameters=VERSION_PARAMS),
+)
+class EnkelvoudigInformatieObjectViewSet(viewsets.ViewSet):
+    serializer_class = EnkelvoudigInformatieObjectSerializer
+    pagination_class = ZGWPagination
+    lookup_field = "uuid"
+    lookup_value_regex = "[0-9a-f-]+"
+    required_scopes = {
+        "list": SCOPE_DOCUMENTEN_LEZEN,
+        "retrieve": SCOPE_DOCUMENTEN_LEZEN,
+        "download": SCOPE_DOCUMENTEN_LEZEN,
+        "zoek": SCOPE_DOCUMENTEN_LEZEN,
+        "create": SCOPE_DOCUMENTEN_AANMAKEN,
+        "update": SCOPE_DOCUMENTEN_BIJWERKEN | SCOPE_DOCUMENTEN_GEFORCEERD_BIJWERKEN,
+        "partial_update": SCOPE_DOCUMENTEN_BIJWERKEN | SCOPE_DOCUMENTEN_GEFORCEERD_BIJWERKEN,
+        "destroy": SCOPE_DOCUMENTEN_VERWIJDEREN,
+        "lock": SCOPE_DOCUMENTEN_LOCK,
+        "unlock": SCOPE_DOCUMENTEN_LOCK | SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK,
+    }
+    query_params_allowed = {
+        "list": {"identificatie", "bronorganisatie", "trefwoorden", "expand", "page"},
+        "retrieve": {"versie", "registratieOp", "expand"},
+        "download": {"versie", "registratieOp"},
+        "zoek": {"page"},
+    }
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = set(request.query_params) - self.query_params_allowed.get(self.action, set())
+        if unknown:
+            raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
+
+    def get_serializer(self, *args, **kwargs):
+        kwargs.setdefault("context", {"request": self.request, "view": self})
+        serializer_class = (
+            EnkelvoudigInformatieObjectWithLockSerializer
+            if self.action in ("update", "partial_update")
+            else self.serializer_class
+        )
+        return serializer_class(*args, **kwargs)
+
+    def url_for(self, document: Document) -> str:
+        return reverse("enkelvoudiginformatieobject-detail", kwargs={"uuid": document.uuid}, request=self.request)
+
+    def _restrictions(self) -> tuple[Restriction, ...] | None:
+        auth = self.request.jwt_auth
+        if auth.client.heeft_alle_autorisaties:
+            return None
+        return tuple(
+            Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding)
+            for grant in auth.grants(self.required_scopes[self.action])
+        )
+
+    def _visible(self, document: Document) -> Document:
+        if not self.request.jwt_auth.has_scope(
+            self.required_scopes[self.action],
+            informatieobjecttype=document.informatieobjecttype,
+            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
+        ):
+            raise exceptions.PermissionDenied()
+        return document
+
+    def _uuid(self, value: str) -> UUID:
+        try:
+            return UUID(value)
+        except ValueError:
+            raise exceptions.NotFound()
+
+    def _version_args(self) -> dict:
+        params = self.request.query_params
+        args = {}
+        if "versie" in params:
+            if not params["versie"].isdigit():
+                raise invalid("versie", "Het versienummer is een positief geheel getal.", "invalid")
+            args["versie"] = int(params["versie"])
+        elif "registratieOp" in params:
+            moment = parse_datetime(params["registratieOp"])
+            if moment is None:
+                raise invalid("registratieOp", "Geef een datumtijd in ISO 8601.", "invalid")
+            args["registratie_op"] = moment
+        return args
+
+    def _page(self, query: DocumentQuery) -> Response:
+        paginator = self.pagination_class()
+        param = paginator.page_query_param
+        raw = self.request.query_params.get(param, "1")
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.NotFound("Ongeldige pagina.")
+        number = int(raw)
+        with backend_errors():
+            page = document_backend().document_list(
+                DocumentQuery(**{**query.__dict__, "page": number, "page_size": paginator.page_size})
+            )
+        if number > 1 and not page.items:
+            raise exceptions.NotFound("Ongeldige pagina.")
+        url = self.request.build_absolute_uri()
+        has_next = number * paginator.page_size < page.count
+        return Response({
+            "count": page.count,
+            "next": replace_query_param(url, param, number + 1) if has_next else None,
+            "previous": replace_query_param(url, param, number - 1) if number > 1 else None,
+            "results": self.get_serializer(page.items, many=True).data,
+        })
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def list(self, request):
+        params = request.query_params
+        trefwoorden = tuple(word.strip() for word in params.get("trefwoorden", "").split(",") if word.strip())
+        return self._page(DocumentQuery(
+            identificatie=params.get("identificatie"),
+            bronorganisatie=params.get("bronorganisatie"),
+            trefwoorden=trefwoorden,
+            restrictions=self._restrictions(),
+        ))
+
+    @extend_schema(request=ZoekSerializer)
+    @action(detail=False, methods=["post"], url_path="_zoek")
+    def zoek(self, request):
+        search = ZoekSerializer(data=request.data)
+        search.is_valid(raise_exception=True)
+        return self._page(DocumentQuery(uuids=tuple(search.validated_data["uuid__in"]), restrictions=self._restrictions()))
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        informatieobjecttype = serializer.validated_data["informatieobjecttype"]
+        level = serializer.validated_data.get("vertrouwelijkheidaanduiding") or None
+        if not request.jwt_auth.has_scope(SCOPE_DOCUMENTEN_AANMAKEN, informatieobjecttype=informatieobjecttype,
+                                          vertrouwelijkheidaanduiding=level):
+            raise exceptions.PermissionDenied()
+        with backend_errors():
+            document = services.document_create(values=serializer.validated_data, request=request, url_for=self.url_for)
+        return Response(self.get_serializer(document).data, status=status.HTTP_201_CREATED)
+
+    def retrieve(self, request, uuid=None):
+        with backend_errors():
+            document = document_backend().document_get(self._uuid(uuid), **self._version_args())
+        return Response(self.get_serializer(self._visible(document)).data)
+
+    def update(self, request, uuid=None, partial=False):
+        uuid = self._uuid(uuid)
+        with backend_errors():
+            self._visible(document_backend().document_get(uuid))
+        serializer = self.get_serializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        with backend_errors():
+            document = services.document_update(
+                uuid=uuid, values=serializer.validated_data, partial=partial, request=request, url_for=self.url_for
+            )
+        return Response(self.get_serializer(document).data)
+
+    def partial_update(self, request, uuid=None):
+        return self.update(request, uuid=uuid, partial=True)
+
+    def destroy(self, request, uuid=None):
+        uuid = self._uuid(uuid)
+        with backend_errors():
+            self._visible(document_backend().document_get(uuid))
+            services.document_destroy(uuid=uuid, url_for=self.url_for)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(parameters=VERSION_PARAMS, responses={200: OpenApiResponse(OpenApiTypes.BINARY)})
+    @action(detail=True, methods=["get"])
+    def download(self, request, uuid=None):
+        uuid = self._uuid(uuid)
+        version = self._version_args()
+        byte_range = self._byte_range()
+        with backend_errors():
+            document = self._visible(document_backend().document_get(uuid, **version))
+            content = document_backend().content_open(uuid, byte_range=byte_range, **version)
+        response = StreamingHttpResponse(
+            content.chunks,
+            status=status.HTTP_206_PARTIAL_CONTENT if byte_range else status.HTTP_200_OK,
+            content_type=document.formaat or "application/octet-stream",
+        )
+        response["Content-Length"] = str(content.length)
+        response["Accept-Ranges"] = "bytes"
+        response["Content-Disposition"] = content_disposition_header(True, document.bestandsnaam or str(uuid))
+        if byte_range:
+            response["Content-Range"] = f"bytes {content.start}-{content.start + content.length - 1}/{content.size}"
+        return response
+
+    def _byte_range(self) -> tuple[int, int | None] | None:
+        header = self.request.headers.get("Range", "")
+        match = RANGE.match(header.strip())
+        if not match or not any(match.groups()):
+            return None
+        first, last = match.groups()
+        if not first:
+            raise invalid("Range", "Een bereik vanaf het einde wordt niet ondersteund.", "invalid-range")
+        return int(first), int(last) if last else None
+
+    @extend_schema(request=None, responses=LockSerializer)
+    @action(detail=True, methods=["post"])
+    def lock(self, request, uuid=None):
+        uuid = self._uuid(uuid)
+        with backend_errors():
+            self._visible(document_backend().document_get(uuid))
+            lock = document_backend().document_lock(uuid)
+        return Response({"lock": lock})
+
+    @extend_schema(request=UnlockSerializer, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def unlock(self, request, uuid=None):
+        uuid = self._uuid(uuid)
+        serializer = UnlockSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        force = request.jwt_auth.has_scope(SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK)
+        with backend_errors():
+            self._visible(document_backend().document_get(uuid))
+            document_backend().document_unlock(uuid, lock=serializer.validated_data.get("lock", ""), force=force)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,52 @@
+"""Documenten API fixtures: content on a temporary local disk, a published informatieobjecttype."""
+import pytest
+from rest_framework.test import APIClient
+
+from storage_backends import document_backend
+from tests.conftest import make_token
+from tests.fixtures.catalogi import informatieobjecttype_body
+
+API = "http://localhost/documenten/api/v1"
+
+
+@pytest.fixture(autouse=True)
+def documents_on_tmp_disk(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+    document_backend.cache_clear()
+    yield tmp_path
+    document_backend.cache_clear()
+
+
+@pytest.fixture
+def informatieobjecttype(catalogus, create, publish) -> str:
+    return publish(create("informatieobjecttypen", informatieobjecttype_body(catalogus))["url"])["url"]
+
+
+@pytest.fixture
+def restricted_client(make_applicatie):
+    """A client whose documenten scopes hold for one informatieobjecttype up to a level."""
+
+    def _make(client_id: str, *, informatieobjecttype: str, level: str, scopes: list[str]) -> APIClient:
+        secret = f"{client_id}-secret-0123456789abcdef0123"
+        make_applicatie(client_id, secret, autorisaties=[{
+            "component": "drc", "scopes": scopes, "informatieobjecttype": informatieobjecttype,
+            "max_vertrouwelijkheidaanduiding": level,
+        }])
+        client = APIClient(SERVER_NAME="localhost")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
+        return client
+
+    return _make
+
+
+@pytest.fixture
+def documenten_client(make_applicatie) -> APIClient:
+    """A client with every autorisatie (heeftAlleAutorisaties)."""
+    secret = "documenten-alles-secret-0123456789abcdef"
+    make_applicatie("documenten-alles", secret, alle=True)
+    client = APIClient(SERVER_NAME="localhost")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token('documenten-alles', secret)}")
+    return client

@@ -254,6 +254,8 @@ ZGW_CONSUMERS_IGNORE_OAS_FIELDS = True
 # -- Referentielijsten --------------------------------------------------------
 # Empty: use the embedded Referentielijsten API of this service.
 REFERENTIELIJSTEN_API_URL = env("REFERENTIELIJSTEN_API_URL", "")
+# Seconds to wait for another service when checking a URL that refers to it.
+REMOTE_TIMEOUT = float(env("REMOTE_TIMEOUT", "10"))
 
 # -- Notifications outbox ------------------------------------------------------
 # Empty: notifications wait in the outbox (visible in the admin) until one is set.

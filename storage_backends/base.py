@@ -156,6 +156,16 @@ class ContentOut:
 
 
 @dataclass(frozen=True)
+class ObjectLink:
+    """OBJECTINFORMATIEOBJECT: a zaak, besluit or verzoek (by URL) that a document belongs to."""
+
+    uuid: UUID
+    informatieobject: UUID
+    object: str
+    object_type: str
+
+
+@dataclass(frozen=True)
 class Restriction:
     """Documents of this informatieobjecttype up to this vertrouwelijkheidaanduiding may be seen."""
 
@@ -215,7 +225,10 @@ class DocumentBackend(Protocol):
         """
 
     def document_destroy(self, uuid: UUID) -> None:
-        """Remove the document with all its versions and content. Raises LockError when locked."""
+        """Remove the document with all its versions and content.
+
+        Raises LockError when locked, Conflict (`pending-relations`) while objects link to it.
+        """
 
     def content_open(
         self,
@@ -236,3 +249,15 @@ class DocumentBackend(Protocol):
 
     def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
         """Unlock with the lock, or without it when `force`. Raises LockError otherwise."""
+
+    def link_create(self, *, informatieobject: UUID, object: str, object_type: str) -> ObjectLink:
+        """Link the document to an object. Raises NotFound (no such document), Conflict (`unique`) when linked."""
+
+    def link_get(self, uuid: UUID) -> ObjectLink:
+        """Raises NotFound."""
+
+    def link_list(self, *, informatieobject: UUID | None = None, object: str | None = None) -> tuple[ObjectLink, ...]:
+        """Links of a document and/or an object, oldest first."""
+
+    def link_destroy(self, uuid: UUID) -> None:
+        """Raises NotFound."""

@@ -16,8 +16,17 @@ from django.db import transaction
 from api.catalogi.selectors import informatieobjecttype_for_url
 from api.common.exceptions import invalid
 from api.common.notifications import notification_record
+from api.common.references import remote_resource
 from storage_backends import document_backend
-from storage_backends.base import ContentIn, Document, DocumentData, Integriteit, LockError, Ondertekening
+from storage_backends.base import (
+    ContentIn,
+    Document,
+    DocumentData,
+    Integriteit,
+    LockError,
+    ObjectLink,
+    Ondertekening,
+)
 
 from .kanalen import KANAAL_DOCUMENTEN
 from .models import IdentificatieCounter
@@ -131,3 +140,17 @@ def document_destroy(*, uuid: UUID, url_for: UrlFor) -> None:
     document = backend.document_get(uuid)
     backend.document_destroy(uuid)
     _notify(document, actie="destroy", url_for=url_for)
+
+
+# The fields every resource of an object type has; a URL answering without them is another kind of resource.
+OBJECT_SHAPES = {
+    "zaak": ("zaaktype", "bronorganisatie"),
+    "besluit": ("besluittype", "verantwoordelijkeOrganisatie"),
+    "verzoek": ("bronorganisatie",),
+}
+
+
+def objectinformatieobject_create(*, informatieobject: UUID, object: str, object_type: str) -> ObjectLink:
+    """drc-002/003: the object must resolve to a resource of its type; a document links to it once."""
+    remote_resource(object, field="object", must_have=OBJECT_SHAPES[object_type])
+    return document_backend().link_create(informatieobject=informatieobject, object=object, object_type=object_type)

@@ -35,7 +35,6 @@ from .serializers import ProcesTypeSerializer, ResultaatSerializer
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The root URLconf mounts every API at /<component>/api/v1/.
 API_PATH = "referentielijsten/api/v1"
-REMOTE_TIMEOUT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +278,7 @@ def _fetch(url: str, *, collection: str, marker: str) -> dict | None:
     if not url.startswith(f"{base_url}/{collection}/"):
         return None
     try:
-        response = requests.get(url, headers={"Accept": "application/json"}, timeout=REMOTE_TIMEOUT)
+        response = requests.get(url, headers={"Accept": "application/json"}, timeout=settings.REMOTE_TIMEOUT)
         data = response.json() if response.status_code == 200 else None
     except (requests.RequestException, ValueError):
         return None

@@ -26,11 +26,12 @@ from ..base import (
     Integriteit,
     LockError,
     NotFound,
+    ObjectLink,
     Ondertekening,
     Page,
 )
 from .content import ContentStore
-from .models import StoredDocument, StoredVersion
+from .models import StoredDocument, StoredObjectLink, StoredVersion
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,12 @@ def _document(version: StoredVersion) -> Document:
         begin_registratie=version.begin_registratie,
         locked=bool(version.document.lock),
         has_content=bool(version.content_key),
+    )
+
+
+def _link(link: StoredObjectLink) -> ObjectLink:
+    return ObjectLink(
+        uuid=link.uuid, informatieobject=link.document.uuid, object=link.object, object_type=link.object_type
     )
 
 
@@ -171,6 +178,10 @@ class DatabaseBackend:
             document = self._locked_row(uuid)
             if document.lock:
                 raise LockError("Een vergrendeld document kan niet verwijderd worden.", code="existing-lock")
+            if document.links.exists():
+                raise Conflict(
+                    "Het document is nog gekoppeld aan objecten (zaken, besluiten).", code="pending-relations"
+                )
             keys = set(document.versions.exclude(content_key="").values_list("content_key", flat=True))
             document.delete()
             transaction.on_commit(lambda: self._discard(*keys))
@@ -220,6 +231,38 @@ class DatabaseBackend:
                 raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
             document.lock = ""
             document.save(update_fields=["lock"])
+
+    # -- object links -----------------------------------------------------------------------------
+
+    def link_create(self, *, informatieobject: UUID, object: str, object_type: str) -> ObjectLink:
+        document = StoredDocument.objects.filter(uuid=informatieobject).first()
+        if document is None:
+            raise NotFound("Het document bestaat niet.")
+        try:
+            with transaction.atomic():
+                link = StoredObjectLink.objects.create(document=document, object=object, object_type=object_type)
+        except IntegrityError:
+            raise Conflict("Dit document is al aan dit object gekoppeld.", code="unique")
+        return _link(link)
+
+    def link_get(self, uuid: UUID) -> ObjectLink:
+        link = StoredObjectLink.objects.select_related("document").filter(uuid=uuid).first()
+        if link is None:
+            raise NotFound("De koppeling bestaat niet.")
+        return _link(link)
+
+    def link_list(self, *, informatieobject: UUID | None = None, object: str | None = None) -> tuple[ObjectLink, ...]:
+        links = StoredObjectLink.objects.select_related("document").order_by("pk")
+        if informatieobject is not None:
+            links = links.filter(document__uuid=informatieobject)
+        if object is not None:
+            links = links.filter(object=object)
+        return tuple(_link(link) for link in links)
+
+    def link_destroy(self, uuid: UUID) -> None:
+        deleted, _ = StoredObjectLink.objects.filter(uuid=uuid).delete()
+        if not deleted:
+            raise NotFound("De koppeling bestaat niet.")
 
     # -- helpers ----------------------------------------------------------------------------------
 

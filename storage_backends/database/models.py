@@ -1,4 +1,4 @@
-"""Tables of the database backend: one row per document (identity, lock) and one per version.
+"""Tables of the database backend: one row per document (identity, lock), one per version, one per object link.
 
 The latest version carries `is_latest`, so lists read one row per document
 with an index; (bronorganisatie, identificatie) is unique per document.
@@ -68,3 +68,14 @@ class StoredVersion(models.Model):
             models.Index(fields=["-document"], condition=models.Q(is_latest=True), name="latest_document_idx"),
             GinIndex(fields=["trefwoorden"], name="version_trefwoorden_idx"),
         ]
+
+
+class StoredObjectLink(models.Model):
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
+    document = models.ForeignKey(StoredDocument, on_delete=models.PROTECT, related_name="links")
+    object = models.URLField(max_length=1000)
+    object_type = models.CharField(max_length=10)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "object"], name="document_object_uniq")]
+        indexes = [models.Index(fields=["object"], name="link_object_idx")]

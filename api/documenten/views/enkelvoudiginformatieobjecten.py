@@ -3,11 +3,9 @@
 Documents are not Django querysets here: lists, paging and the autorisatie
 filter go to the backend as a `DocumentQuery`; single documents are checked
 against the caller's autorisaties by informatieobjecttype and
-vertrouwelijkheidaanduiding. Backend errors become ZGW problems
-(`backend_errors`).
+vertrouwelijkheidaanduiding.
 """
 import re
-from contextlib import contextmanager
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
@@ -21,22 +19,13 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
-from api.common.exceptions import ServiceUnavailable, invalid
+from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from storage_backends import document_backend
-from storage_backends.base import (
-    BackendError,
-    BackendUnavailable,
-    Conflict,
-    Document,
-    DocumentQuery,
-    LockError,
-    NotFound,
-    Restriction,
-)
+from storage_backends.base import Document, DocumentQuery, Restriction
 
-from . import services
-from .scopes import (
+from .. import services
+from ..scopes import (
     SCOPE_DOCUMENTEN_AANMAKEN,
     SCOPE_DOCUMENTEN_BIJWERKEN,
     SCOPE_DOCUMENTEN_GEFORCEERD_BIJWERKEN,
@@ -45,13 +34,14 @@ from .scopes import (
     SCOPE_DOCUMENTEN_LOCK,
     SCOPE_DOCUMENTEN_VERWIJDEREN,
 )
-from .serializers import (
+from ..serializers import (
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
     UnlockSerializer,
     ZoekSerializer,
 )
+from .errors import backend_errors
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 VERSION_PARAMS = [
@@ -66,31 +56,6 @@ LIST_PARAMS = [
     OpenApiParameter("bronorganisatie", str),
     OpenApiParameter("trefwoorden", str, description="Komma-gescheiden trefwoorden; een document moet ze alle hebben."),
 ]
-
-
-class RangeNotSatisfiable(exceptions.APIException):
-    status_code = status.HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE
-    default_code = "invalid-range"
-    default_detail = "Het gevraagde bereik valt buiten de inhoud."
-
-
-@contextmanager
-def backend_errors():
-    """Typed backend errors as ZGW problems."""
-    try:
-        yield
-    except NotFound as exc:
-        raise exceptions.NotFound(str(exc), code=exc.code)
-    except LockError as exc:
-        raise invalid("nonFieldErrors", str(exc), exc.code)
-    except Conflict as exc:
-        raise invalid("identificatie", str(exc), exc.code)
-    except BackendUnavailable as exc:
-        raise ServiceUnavailable(str(exc))
-    except BackendError as exc:
-        if exc.code == "invalid-range":
-            raise RangeNotSatisfiable(str(exc))
-        raise invalid("nonFieldErrors", str(exc), exc.code)
 
 
 @extend_schema_view(

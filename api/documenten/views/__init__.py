@@ -1,0 +1,5 @@
+"""Viewsets of the Documenten API 1.5.0."""
+from .enkelvoudiginformatieobjecten import EnkelvoudigInformatieObjectViewSet
+from .objectinformatieobjecten import ObjectInformatieObjectViewSet
+
+__all__ = ["EnkelvoudigInformatieObjectViewSet", "ObjectInformatieObjectViewSet"]

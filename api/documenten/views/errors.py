@@ -1,0 +1,35 @@
+"""Typed backend errors (storage_backends.base) as ZGW problems."""
+from contextlib import contextmanager
+
+from rest_framework import exceptions, status
+
+from api.common.exceptions import ServiceUnavailable, invalid
+from storage_backends.base import BackendError, BackendUnavailable, Conflict, LockError, NotFound
+
+# The request field a conflict is about, by its code.
+CONFLICT_FIELDS = {"identificatie-niet-uniek": "identificatie"}
+
+
+class RangeNotSatisfiable(exceptions.APIException):
+    status_code = status.HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE
+    default_code = "invalid-range"
+    default_detail = "Het gevraagde bereik valt buiten de inhoud."
+
+
+@contextmanager
+def backend_errors():
+    """Typed backend errors as ZGW problems."""
+    try:
+        yield
+    except NotFound as exc:
+        raise exceptions.NotFound(str(exc), code=exc.code)
+    except LockError as exc:
+        raise invalid("nonFieldErrors", str(exc), exc.code)
+    except Conflict as exc:
+        raise invalid(CONFLICT_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)
+    except BackendUnavailable as exc:
+        raise ServiceUnavailable(str(exc))
+    except BackendError as exc:
+        if exc.code == "invalid-range":
+            raise RangeNotSatisfiable(str(exc))
+        raise invalid("nonFieldErrors", str(exc), exc.code)

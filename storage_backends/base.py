@@ -166,6 +166,32 @@ class ObjectLink:
 
 
 @dataclass(frozen=True)
+class Gebruiksrecht:
+    """GEBRUIKSRECHTEN: conditions on using a document beyond reading it, for a period."""
+
+    uuid: UUID
+    informatieobject: UUID
+    startdatum: datetime
+    einddatum: datetime | None
+    omschrijving_voorwaarden: str
+
+
+@dataclass(frozen=True)
+class GebruiksrechtQuery:
+    """Gebruiksrechten of a document and/or with start and end within bounds (None: no bound)."""
+
+    informatieobject: UUID | None = None
+    startdatum_lt: datetime | None = None
+    startdatum_lte: datetime | None = None
+    startdatum_gt: datetime | None = None
+    startdatum_gte: datetime | None = None
+    einddatum_lt: datetime | None = None
+    einddatum_lte: datetime | None = None
+    einddatum_gt: datetime | None = None
+    einddatum_gte: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Restriction:
     """Documents of this informatieobjecttype up to this vertrouwelijkheidaanduiding may be seen."""
 
@@ -225,7 +251,7 @@ class DocumentBackend(Protocol):
         """
 
     def document_destroy(self, uuid: UUID) -> None:
-        """Remove the document with all its versions and content.
+        """Remove the document with all its versions, content and gebruiksrechten.
 
         Raises LockError when locked, Conflict (`pending-relations`) while objects link to it.
         """
@@ -261,3 +287,25 @@ class DocumentBackend(Protocol):
 
     def link_destroy(self, uuid: UUID) -> None:
         """Raises NotFound."""
+
+    def gebruiksrecht_create(
+        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+    ) -> Gebruiksrecht:
+        """Add a gebruiksrecht; the document's indicatieGebruiksrecht becomes true (no new version).
+
+        Raises NotFound when the document does not exist.
+        """
+
+    def gebruiksrecht_get(self, uuid: UUID) -> Gebruiksrecht:
+        """Raises NotFound."""
+
+    def gebruiksrecht_list(self, query: GebruiksrechtQuery) -> tuple[Gebruiksrecht, ...]:
+        """Oldest first."""
+
+    def gebruiksrecht_update(
+        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+    ) -> Gebruiksrecht:
+        """Change the period and conditions (the document stays the same). Raises NotFound."""
+
+    def gebruiksrecht_destroy(self, uuid: UUID) -> None:
+        """Remove it; after the last one the document's indicatieGebruiksrecht becomes null (no new version)."""

@@ -21,6 +21,7 @@ from storage_backends import document_backend
 from storage_backends.base import (
     ContentIn,
     Document,
+    Gebruiksrecht,
     DocumentData,
     Integriteit,
     LockError,
@@ -128,6 +129,7 @@ def document_update(*, uuid: UUID, values: dict, partial: bool, request, url_for
         **{name: values[name] for name in REQUIRED},
         identificatie=current.identificatie,
         vertrouwelijkheidaanduiding=current.vertrouwelijkheidaanduiding,
+        indicatie_gebruiksrecht=current.indicatie_gebruiksrecht,
     )
     document = backend.document_update(uuid, data=_document_data(values, base=base), content=content, lock=lock)
     _notify(document, actie="partial_update" if partial else "update", url_for=url_for)
@@ -154,3 +156,55 @@ def objectinformatieobject_create(*, informatieobject: UUID, object: str, object
     """drc-002/003: the object must resolve to a resource of its type; a document links to it once."""
     remote_resource(object, field="object", must_have=OBJECT_SHAPES[object_type])
     return document_backend().link_create(informatieobject=informatieobject, object=object, object_type=object_type)
+
+
+def _notify_gebruiksrecht(recht: Gebruiksrecht, *, actie: str, url_for: UrlFor, document_url: str) -> None:
+    document = document_backend().document_get(recht.informatieobject)
+    notification_record(
+        kanaal=KANAAL_DOCUMENTEN,
+        hoofd_object=document_url,
+        resource="gebruiksrechten",
+        resource_url=url_for(recht),
+        actie=actie,
+        kenmerken={
+            "bronorganisatie": document.bronorganisatie,
+            "informatieobjecttype": document.informatieobjecttype,
+            "vertrouwelijkheidaanduiding": document.vertrouwelijkheidaanduiding,
+        },
+    )
+
+
+@transaction.atomic
+def gebruiksrecht_create(*, informatieobject: UUID, values: dict, url_for: UrlFor, document_url: str) -> Gebruiksrecht:
+    """Adding a gebruiksrecht sets the document's indicatieGebruiksrecht (the backend keeps it)."""
+    recht = document_backend().gebruiksrecht_create(
+        informatieobject=informatieobject,
+        startdatum=values["startdatum"],
+        einddatum=values.get("einddatum"),
+        omschrijving_voorwaarden=values["omschrijving_voorwaarden"],
+    )
+    _notify_gebruiksrecht(recht, actie="create", url_for=url_for, document_url=document_url)
+    return recht
+
+
+@transaction.atomic
+def gebruiksrecht_update(
+    *, current: Gebruiksrecht, values: dict, partial: bool, url_for: UrlFor, document_url: str
+) -> Gebruiksrecht:
+    """The period and conditions change; the document a gebruiksrecht belongs to does not."""
+    merged = {
+        "startdatum": current.startdatum,
+        "einddatum": current.einddatum if partial else None,
+        "omschrijving_voorwaarden": current.omschrijving_voorwaarden,
+        **{name: values[name] for name in ("startdatum", "einddatum", "omschrijving_voorwaarden") if name in values},
+    }
+    recht = document_backend().gebruiksrecht_update(current.uuid, **merged)
+    _notify_gebruiksrecht(recht, actie="partial_update" if partial else "update", url_for=url_for, document_url=document_url)
+    return recht
+
+
+@transaction.atomic
+def gebruiksrecht_destroy(*, recht: Gebruiksrecht, url_for: UrlFor, document_url: str) -> None:
+    """Removing the last gebruiksrecht makes the document's indicatieGebruiksrecht null again."""
+    _notify_gebruiksrecht(recht, actie="destroy", url_for=url_for, document_url=document_url)
+    document_backend().gebruiksrecht_destroy(recht.uuid)

@@ -4,7 +4,7 @@ from rest_framework.routers import DefaultRouter
 from api.common.schema import schema_urls
 
 from .schema import API_DESCRIPTION, API_TITLE
-from .views import EnkelvoudigInformatieObjectViewSet, ObjectInformatieObjectViewSet
+from .views import EnkelvoudigInformatieObjectViewSet, GebruiksrechtViewSet, ObjectInformatieObjectViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -12,6 +12,7 @@ router.include_format_suffixes = False
 router.register(
     "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObjectViewSet, basename="enkelvoudiginformatieobject"
 )
+router.register("gebruiksrechten", GebruiksrechtViewSet, basename="gebruiksrecht")
 router.register("objectinformatieobjecten", ObjectInformatieObjectViewSet, basename="objectinformatieobject")
 
 api_patterns = router.urls

@@ -23,6 +23,8 @@ from ..base import (
     Document,
     DocumentData,
     DocumentQuery,
+    Gebruiksrecht,
+    GebruiksrechtQuery,
     Integriteit,
     LockError,
     NotFound,
@@ -31,7 +33,7 @@ from ..base import (
     Page,
 )
 from .content import ContentStore
-from .models import StoredDocument, StoredObjectLink, StoredVersion
+from .models import StoredDocument, StoredGebruiksrecht, StoredObjectLink, StoredVersion
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +77,16 @@ def _document(version: StoredVersion) -> Document:
 def _link(link: StoredObjectLink) -> ObjectLink:
     return ObjectLink(
         uuid=link.uuid, informatieobject=link.document.uuid, object=link.object, object_type=link.object_type
+    )
+
+
+def _gebruiksrecht(recht: StoredGebruiksrecht) -> Gebruiksrecht:
+    return Gebruiksrecht(
+        uuid=recht.uuid,
+        informatieobject=recht.document.uuid,
+        startdatum=recht.startdatum,
+        einddatum=recht.einddatum,
+        omschrijving_voorwaarden=recht.omschrijving_voorwaarden,
     )
 
 
@@ -263,6 +275,61 @@ class DatabaseBackend:
         deleted, _ = StoredObjectLink.objects.filter(uuid=uuid).delete()
         if not deleted:
             raise NotFound("De koppeling bestaat niet.")
+
+    # -- gebruiksrechten ---------------------------------------------------------------------------
+
+    def gebruiksrecht_create(
+        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+    ) -> Gebruiksrecht:
+        with transaction.atomic():
+            document = self._locked_row(informatieobject)
+            recht = StoredGebruiksrecht.objects.create(
+                document=document, startdatum=startdatum, einddatum=einddatum,
+                omschrijving_voorwaarden=omschrijving_voorwaarden,
+            )
+            # The indicatie describes the document, not a version of it: set in place.
+            document.versions.filter(is_latest=True).update(indicatie_gebruiksrecht=True)
+        return _gebruiksrecht(recht)
+
+    def gebruiksrecht_get(self, uuid: UUID) -> Gebruiksrecht:
+        recht = StoredGebruiksrecht.objects.select_related("document").filter(uuid=uuid).first()
+        if recht is None:
+            raise NotFound("Het gebruiksrecht bestaat niet.")
+        return _gebruiksrecht(recht)
+
+    def gebruiksrecht_list(self, query: GebruiksrechtQuery) -> tuple[Gebruiksrecht, ...]:
+        rechten = StoredGebruiksrecht.objects.select_related("document").order_by("pk")
+        if query.informatieobject is not None:
+            rechten = rechten.filter(document__uuid=query.informatieobject)
+        bounds = {
+            f"{name.rsplit('_', 1)[0]}__{name.rsplit('_', 1)[1]}": value
+            for name, value in vars(query).items()
+            if name != "informatieobject" and value is not None
+        }
+        return tuple(_gebruiksrecht(recht) for recht in rechten.filter(**bounds))
+
+    def gebruiksrecht_update(
+        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+    ) -> Gebruiksrecht:
+        recht = StoredGebruiksrecht.objects.select_related("document").filter(uuid=uuid).first()
+        if recht is None:
+            raise NotFound("Het gebruiksrecht bestaat niet.")
+        recht.startdatum, recht.einddatum = startdatum, einddatum
+        recht.omschrijving_voorwaarden = omschrijving_voorwaarden
+        recht.save(update_fields=["startdatum", "einddatum", "omschrijving_voorwaarden"])
+        return _gebruiksrecht(recht)
+
+    def gebruiksrecht_destroy(self, uuid: UUID) -> None:
+        with transaction.atomic():
+            recht = StoredGebruiksrecht.objects.select_for_update().filter(uuid=uuid).first()
+            if recht is None:
+                raise NotFound("Het gebruiksrecht bestaat niet.")
+            document_id = recht.document_id
+            recht.delete()
+            if not StoredGebruiksrecht.objects.filter(document_id=document_id).exists():
+                StoredVersion.objects.filter(document_id=document_id, is_latest=True).update(
+                    indicatie_gebruiksrecht=None
+                )
 
     # -- helpers ----------------------------------------------------------------------------------
 

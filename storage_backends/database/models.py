@@ -1,4 +1,5 @@
-"""Tables of the database backend: one row per document (identity, lock), one per version, one per object link.
+"""Tables of the database backend: one row per document (identity, lock), one per version, one per object link
+and one per gebruiksrecht.
 
 The latest version carries `is_latest`, so lists read one row per document
 with an index; (bronorganisatie, identificatie) is unique per document.
@@ -79,3 +80,11 @@ class StoredObjectLink(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "object"], name="document_object_uniq")]
         indexes = [models.Index(fields=["object"], name="link_object_idx")]
+
+
+class StoredGebruiksrecht(models.Model):
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
+    document = models.ForeignKey(StoredDocument, on_delete=models.CASCADE, related_name="gebruiksrechten")
+    startdatum = models.DateTimeField()
+    einddatum = models.DateTimeField(null=True)
+    omschrijving_voorwaarden = models.TextField()

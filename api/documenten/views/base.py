@@ -1,0 +1,79 @@
+"""The base of the viewsets of resources that belong to a document (objectinformatieobjecten, gebruiksrechten).
+
+Such a resource names its document by URL; the document decides who may see
+or change it (the caller's autorisaties for its informatieobjecttype and
+vertrouwelijkheidaanduiding, with the scope of the action).
+"""
+from uuid import UUID
+
+from rest_framework import exceptions, viewsets
+from rest_framework.reverse import reverse
+
+from api.common.exceptions import invalid
+from storage_backends import document_backend
+from storage_backends.base import Document
+
+from .errors import backend_errors
+
+DOCUMENTS_PATH = "/documenten/api/v1/enkelvoudiginformatieobjecten/"
+
+
+def uuid_or_404(value: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError:
+        raise exceptions.NotFound()
+
+
+class DocumentPartViewSet(viewsets.ViewSet):
+    lookup_field = "uuid"
+    lookup_value_regex = "[0-9a-f-]+"
+    # Query parameters per action; anything else is a 400 `unknown-parameters`.
+    query_params_allowed: dict[str, set[str]] = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = set(request.query_params) - self.query_params_allowed.get(self.action, {"expand"})
+        if unknown:
+            raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
+
+    def get_serializer(self, *args, **kwargs):
+        return self.serializer_class(*args, context={"request": self.request, "view": self}, **kwargs)
+
+    def document_uuid(self, url: str, field: str = "informatieobject") -> UUID:
+        """The uuid of a document of this service named by `url`; a 400 `bad-url` otherwise."""
+        prefix = self.request.build_absolute_uri(DOCUMENTS_PATH)
+        try:
+            if not url.startswith(prefix):
+                raise ValueError(url)
+            return UUID(url[len(prefix):].rstrip("/"))
+        except ValueError:
+            raise invalid(field, "De URL is geen document van deze dienst.", "bad-url")
+
+    def document_url(self, uuid: UUID) -> str:
+        return reverse("enkelvoudiginformatieobject-detail", kwargs={"uuid": uuid}, request=self.request)
+
+    def document_for(self, uuid: UUID, *, scope=None) -> Document:
+        """The document, if the caller holds the action's scope (or `scope`) for it; 403 otherwise."""
+        with backend_errors():
+            document = document_backend().document_get(uuid)
+        if not self.request.jwt_auth.has_scope(
+            scope or self.required_scopes[self.action],
+            informatieobjecttype=document.informatieobjecttype,
+            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
+        ):
+            raise exceptions.PermissionDenied()
+        return document
+
+    def visible(self, items):
+        """The items whose document the caller may see with the action's scope."""
+        seen: dict[UUID, bool] = {}
+        for item in items:
+            if item.informatieobject not in seen:
+                try:
+                    self.document_for(item.informatieobject)
+                    seen[item.informatieobject] = True
+                except (exceptions.PermissionDenied, exceptions.NotFound):
+                    seen[item.informatieobject] = False
+            if seen[item.informatieobject]:
+                yield item

@@ -1,0 +1,107 @@
+"""Viewset of /gebruiksrechten: conditions on the use of a document, which keep its indicatieGebruiksrecht."""
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from api.common.exceptions import invalid
+from storage_backends import document_backend
+from storage_backends.base import Gebruiksrecht, GebruiksrechtQuery
+
+from .. import services
+from ..scopes import (
+    SCOPE_DOCUMENTEN_AANMAKEN,
+    SCOPE_DOCUMENTEN_BIJWERKEN,
+    SCOPE_DOCUMENTEN_LEZEN,
+    SCOPE_DOCUMENTEN_VERWIJDEREN,
+)
+from ..serializers import GebruiksrechtSerializer
+from .base import DocumentPartViewSet, uuid_or_404
+from .errors import backend_errors
+
+BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op in ("lt", "lte", "gt", "gte"))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[OpenApiParameter("informatieobject", str)]
+        + [OpenApiParameter(bound, OpenApiTypes.DATETIME) for bound in BOUNDS]
+    )
+)
+class GebruiksrechtViewSet(DocumentPartViewSet):
+    serializer_class = GebruiksrechtSerializer
+    required_scopes = {
+        "list": SCOPE_DOCUMENTEN_LEZEN,
+        "retrieve": SCOPE_DOCUMENTEN_LEZEN,
+        "create": SCOPE_DOCUMENTEN_AANMAKEN,
+        "update": SCOPE_DOCUMENTEN_BIJWERKEN,
+        "partial_update": SCOPE_DOCUMENTEN_BIJWERKEN,
+        "destroy": SCOPE_DOCUMENTEN_VERWIJDEREN,
+    }
+    query_params_allowed = {"list": {"informatieobject", "expand", *BOUNDS}}
+
+    def url_for(self, recht: Gebruiksrecht) -> str:
+        return reverse("gebruiksrecht-detail", kwargs={"uuid": recht.uuid}, request=self.request)
+
+    def list(self, request):
+        params = request.query_params
+        bounds = {}
+        for bound in BOUNDS:
+            if bound in params:
+                moment = parse_datetime(params[bound])
+                if moment is None:
+                    raise invalid(bound, "Geef een datumtijd in ISO 8601.", "invalid")
+                bounds[bound.replace("__", "_")] = moment
+        informatieobject = self.document_uuid(params["informatieobject"]) if "informatieobject" in params else None
+        with backend_errors():
+            rechten = document_backend().gebruiksrecht_list(GebruiksrechtQuery(informatieobject=informatieobject, **bounds))
+        return Response(self.get_serializer(list(self.visible(rechten)), many=True).data)
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        informatieobject = self.document_uuid(serializer.validated_data["informatieobject"])
+        self.document_for(informatieobject)
+        with backend_errors():
+            recht = services.gebruiksrecht_create(
+                informatieobject=informatieobject, values=serializer.validated_data, url_for=self.url_for,
+                document_url=self.document_url(informatieobject),
+            )
+        return Response(self.get_serializer(recht).data, status=status.HTTP_201_CREATED)
+
+    def retrieve(self, request, uuid=None):
+        recht = self._get(uuid)
+        return Response(self.get_serializer(recht).data)
+
+    def update(self, request, uuid=None, partial=False):
+        current = self._get(uuid)
+        serializer = self.get_serializer(current, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        named = serializer.validated_data.get("informatieobject")
+        if named is not None and self.document_uuid(named) != current.informatieobject:
+            raise invalid("informatieobject", "Een gebruiksrecht hoort bij één document.", "wijzigen-niet-toegelaten")
+        with backend_errors():
+            recht = services.gebruiksrecht_update(
+                current=current, values=serializer.validated_data, partial=partial, url_for=self.url_for,
+                document_url=self.document_url(current.informatieobject),
+            )
+        return Response(self.get_serializer(recht).data)
+
+    def partial_update(self, request, uuid=None):
+        return self.update(request, uuid=uuid, partial=True)
+
+    def destroy(self, request, uuid=None):
+        recht = self._get(uuid)
+        with backend_errors():
+            services.gebruiksrecht_destroy(
+                recht=recht, url_for=self.url_for, document_url=self.document_url(recht.informatieobject)
+            )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _get(self, uuid: str) -> Gebruiksrecht:
+        with backend_errors():
+            recht = document_backend().gebruiksrecht_get(uuid_or_404(uuid))
+        self.document_for(recht.informatieobject)
+        return recht

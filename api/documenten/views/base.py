@@ -38,7 +38,8 @@ class DocumentPartViewSet(viewsets.ViewSet):
             raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
 
     def get_serializer(self, *args, **kwargs):
-        return self.serializer_class(*args, context={"request": self.request, "view": self}, **kwargs)
+        kwargs.setdefault("context", {"request": self.request, "view": self})
+        return self.serializer_class(*args, **kwargs)
 
     def document_uuid(self, url: str, field: str = "informatieobject") -> UUID:
         """The uuid of a document of this service named by `url`; a 400 `bad-url` otherwise."""

@@ -6,6 +6,7 @@ against the caller's autorisaties by informatieobjecttype and
 vertrouwelijkheidaanduiding.
 """
 import re
+from dataclasses import replace
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
@@ -152,9 +153,7 @@ class EnkelvoudigInformatieObjectViewSet(viewsets.ViewSet):
             raise exceptions.NotFound("Ongeldige pagina.")
         number = int(raw)
         with backend_errors():
-            page = document_backend().document_list(
-                DocumentQuery(**{**query.__dict__, "page": number, "page_size": paginator.page_size})
-            )
+            page = document_backend().document_list(replace(query, page=number, page_size=paginator.page_size))
         if number > 1 and not page.items:
             raise exceptions.NotFound("Ongeldige pagina.")
         url = self.request.build_absolute_uri()

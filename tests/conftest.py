@@ -19,6 +19,12 @@ def _fresh_cache():
     cache.clear()
 
 
+def invalid_params(response) -> dict[str, str]:
+    """The invalidParams of a 400 problem, name → code (asserting the 400)."""
+    assert response.status_code == 400, response.content
+    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
+
+
 def make_token(client_id: str, secret: str, **claims) -> str:
     payload = {"iss": client_id, "client_id": client_id, "iat": int(time.time()), **claims}
     return jwt.encode(payload, secret, algorithm="HS256")

@@ -42,6 +42,22 @@ def _notify(obj, *, kanaal: str, actie: str, url_for: UrlFor, url: str | None = 
     )
 
 
+def _type_update(obj, write: Callable[[Model, dict], Model], kanaal: str, *, data: dict, partial: bool,
+                 force: bool, url_for: UrlFor):
+    """A published type takes only what `rules.check_concept_change` allows; the change is announced."""
+    rules.check_concept_change(obj, changes=data, force=force)
+    write(obj, data)
+    _notify(obj, kanaal=kanaal, actie="partial_update" if partial else "update", url_for=url_for)
+    return obj
+
+
+def _type_destroy(obj, kanaal: str, *, force: bool, url_for: UrlFor) -> None:
+    """Only concepts are deleted (unless forced); the notification names the URL it had."""
+    rules.check_concept_delete(obj, force=force)
+    _notify(obj, kanaal=kanaal, actie="destroy", url_for=url_for, url=url_for(obj))
+    obj.delete()
+
+
 @transaction.atomic
 def catalogus_create(*, data: dict) -> Catalogus:
     return model_save(Catalogus(), data)
@@ -94,18 +110,14 @@ def zaaktype_create(*, data: dict, url_for: UrlFor) -> ZaakType:
 
 @transaction.atomic
 def zaaktype_update(*, zaaktype: ZaakType, data: dict, partial: bool, force: bool, url_for: UrlFor) -> ZaakType:
-    rules.check_concept_change(zaaktype, changes=data, force=force)
-    _zaaktype_write(zaaktype, data)
-    _notify(zaaktype, kanaal=KANAAL_ZAAKTYPEN, actie="partial_update" if partial else "update", url_for=url_for)
-    return zaaktype
+    return _type_update(
+        zaaktype, _zaaktype_write, KANAAL_ZAAKTYPEN, data=data, partial=partial, force=force, url_for=url_for
+    )
 
 
 @transaction.atomic
 def zaaktype_destroy(*, zaaktype: ZaakType, force: bool, url_for: UrlFor) -> None:
-    rules.check_concept_delete(zaaktype, force=force)
-    url = url_for(zaaktype)
-    _notify(zaaktype, kanaal=KANAAL_ZAAKTYPEN, actie="destroy", url_for=url_for, url=url)
-    zaaktype.delete()
+    _type_destroy(zaaktype, KANAAL_ZAAKTYPEN, force=force, url_for=url_for)
 
 
 @transaction.atomic
@@ -137,19 +149,15 @@ def informatieobjecttype_create(*, data: dict, url_for: UrlFor) -> InformatieObj
 def informatieobjecttype_update(
     *, informatieobjecttype: InformatieObjectType, data: dict, partial: bool, force: bool, url_for: UrlFor
 ) -> InformatieObjectType:
-    rules.check_concept_change(informatieobjecttype, changes=data, force=force)
-    model_save(informatieobjecttype, data)
-    actie = "partial_update" if partial else "update"
-    _notify(informatieobjecttype, kanaal=KANAAL_INFORMATIEOBJECTTYPEN, actie=actie, url_for=url_for)
-    return informatieobjecttype
+    return _type_update(
+        informatieobjecttype, model_save, KANAAL_INFORMATIEOBJECTTYPEN,
+        data=data, partial=partial, force=force, url_for=url_for,
+    )
 
 
 @transaction.atomic
 def informatieobjecttype_destroy(*, informatieobjecttype: InformatieObjectType, force: bool, url_for: UrlFor) -> None:
-    rules.check_concept_delete(informatieobjecttype, force=force)
-    url = url_for(informatieobjecttype)
-    _notify(informatieobjecttype, kanaal=KANAAL_INFORMATIEOBJECTTYPEN, actie="destroy", url_for=url_for, url=url)
-    informatieobjecttype.delete()
+    _type_destroy(informatieobjecttype, KANAAL_INFORMATIEOBJECTTYPEN, force=force, url_for=url_for)
 
 
 @transaction.atomic
@@ -186,18 +194,14 @@ def besluittype_create(*, data: dict, url_for: UrlFor) -> BesluitType:
 def besluittype_update(
     *, besluittype: BesluitType, data: dict, partial: bool, force: bool, url_for: UrlFor
 ) -> BesluitType:
-    rules.check_concept_change(besluittype, changes=data, force=force)
-    _besluittype_write(besluittype, data)
-    _notify(besluittype, kanaal=KANAAL_BESLUITTYPEN, actie="partial_update" if partial else "update", url_for=url_for)
-    return besluittype
+    return _type_update(
+        besluittype, _besluittype_write, KANAAL_BESLUITTYPEN, data=data, partial=partial, force=force, url_for=url_for
+    )
 
 
 @transaction.atomic
 def besluittype_destroy(*, besluittype: BesluitType, force: bool, url_for: UrlFor) -> None:
-    rules.check_concept_delete(besluittype, force=force)
-    url = url_for(besluittype)
-    _notify(besluittype, kanaal=KANAAL_BESLUITTYPEN, actie="destroy", url_for=url_for, url=url)
-    besluittype.delete()
+    _type_destroy(besluittype, KANAAL_BESLUITTYPEN, force=force, url_for=url_for)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ deleted after the commit. A crash between the two steps leaves at most an
 unreferenced key, which the orphan sweeper finds.
 """
 import logging
+from contextlib import contextmanager
 from datetime import datetime
 from uuid import UUID, uuid4
 
@@ -107,21 +108,14 @@ class DatabaseBackend:
             raise BackendError("Een document heeft een identificatie nodig.", code="required")
         document_uuid = uuid4()
         key, size = self.content.save(document_uuid, content) if content is not None else ("", None)
-        try:
-            with transaction.atomic():
-                document = StoredDocument.objects.create(
-                    uuid=document_uuid, bronorganisatie=data.bronorganisatie, identificatie=data.identificatie
-                )
-                version = StoredVersion.objects.create(
-                    document=document, versie=1, begin_registratie=timezone.now(),
-                    content_key=key, content_size=size, **_columns(data),
-                )
-        except IntegrityError:
-            self._discard(key)
-            raise _not_unique()
-        except BaseException:
-            self._discard(key)
-            raise
+        with self._content_kept_on_commit(key), transaction.atomic():
+            document = StoredDocument.objects.create(
+                uuid=document_uuid, bronorganisatie=data.bronorganisatie, identificatie=data.identificatie
+            )
+            version = StoredVersion.objects.create(
+                document=document, versie=1, begin_registratie=timezone.now(),
+                content_key=key, content_size=size, **_columns(data),
+            )
         return _document(version)
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
@@ -158,31 +152,24 @@ class DatabaseBackend:
 
     def document_update(self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str) -> Document:
         key, size = self.content.save(uuid, content) if content is not None else ("", None)
-        try:
-            with transaction.atomic():
-                document = self._locked_row(uuid)
-                if not document.lock:
-                    raise LockError("Het document is niet vergrendeld.", code="unlocked")
-                if not constant_time_compare(document.lock, lock or ""):
-                    raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
-                latest = document.versions.get(is_latest=True)
-                StoredVersion.objects.filter(pk=latest.pk).update(is_latest=False)
-                version = StoredVersion.objects.create(
-                    document=document,
-                    versie=latest.versie + 1,
-                    begin_registratie=timezone.now(),
-                    content_key=key if content is not None else latest.content_key,
-                    content_size=size if content is not None else latest.content_size,
-                    **_columns(data),
-                )
-                document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
-                document.save(update_fields=["bronorganisatie", "identificatie"])
-        except IntegrityError:
-            self._discard(key)
-            raise _not_unique()
-        except BaseException:
-            self._discard(key)
-            raise
+        with self._content_kept_on_commit(key), transaction.atomic():
+            document = self._locked_row(uuid)
+            if not document.lock:
+                raise LockError("Het document is niet vergrendeld.", code="unlocked")
+            if not constant_time_compare(document.lock, lock or ""):
+                raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
+            latest = document.versions.get(is_latest=True)
+            StoredVersion.objects.filter(pk=latest.pk).update(is_latest=False)
+            version = StoredVersion.objects.create(
+                document=document,
+                versie=latest.versie + 1,
+                begin_registratie=timezone.now(),
+                content_key=key if content is not None else latest.content_key,
+                content_size=size if content is not None else latest.content_size,
+                **_columns(data),
+            )
+            document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
+            document.save(update_fields=["bronorganisatie", "identificatie"])
         return _document(version)
 
     def document_destroy(self, uuid: UUID) -> None:
@@ -354,6 +341,18 @@ class DatabaseBackend:
         if document is None:
             raise NotFound("Het document bestaat niet.")
         return document
+
+    @contextmanager
+    def _content_kept_on_commit(self, key: str):
+        """Delete the content just written at `key` when the metadata step after it fails."""
+        try:
+            yield
+        except IntegrityError:
+            self._discard(key)
+            raise _not_unique()
+        except BaseException:
+            self._discard(key)
+            raise
 
     def _discard(self, *keys: str) -> None:
         """Delete content that no committed version names; what fails is left for the orphan sweeper."""

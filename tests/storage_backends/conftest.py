@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 import boto3
@@ -15,6 +16,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from storages.backends.s3 import S3Storage
 
+from storage_backends.base import DocumentData
 from storage_backends.database.backend import DatabaseBackend
 from storage_backends.database.content import ContentStore
 
@@ -75,3 +77,23 @@ def store(request, tmp_path):
 @pytest.fixture
 def backend(store, db):
     return DatabaseBackend(ContentStore(store))
+
+
+def document_data(**overrides) -> DocumentData:
+    fields = {
+        "identificatie": "DOC-1",
+        "bronorganisatie": "000000000",
+        "creatiedatum": date(2024, 1, 1),
+        "titel": "Aanvraag",
+        "auteur": "Burger",
+        "taal": "dut",
+        "informatieobjecttype": "https://catalogi.example.nl/catalogi/api/v1/informatieobjecttypen/1",
+        "vertrouwelijkheidaanduiding": "openbaar",
+    }
+    return DocumentData(**{**fields, **overrides})
+
+
+@pytest.fixture
+def document(backend):
+    """A stored document without content."""
+    return backend.document_create(data=document_data(), content=None)

@@ -12,7 +12,6 @@ from storage_backends.base import (
     BackendUnavailable,
     Conflict,
     ContentIn,
-    DocumentData,
     DocumentQuery,
     LockError,
     NotFound,
@@ -21,24 +20,10 @@ from storage_backends.base import (
 from storage_backends.database.backend import DatabaseBackend
 from storage_backends.database.content import ContentStore
 from storage_backends.database.models import StoredDocument
-from tests.storage_backends.conftest import CREDENTIALS, free_port
+from tests.storage_backends.conftest import CREDENTIALS, document_data, free_port
 
-IOT = "https://catalogi.example.nl/catalogi/api/v1/informatieobjecttypen/1"
+IOT = document_data().informatieobjecttype
 OTHER_IOT = "https://catalogi.example.nl/catalogi/api/v1/informatieobjecttypen/2"
-
-
-def data(**overrides) -> DocumentData:
-    fields = {
-        "identificatie": "DOC-1",
-        "bronorganisatie": "000000000",
-        "creatiedatum": date(2024, 1, 1),
-        "titel": "Aanvraag",
-        "auteur": "Burger",
-        "taal": "dut",
-        "informatieobjecttype": IOT,
-        "vertrouwelijkheidaanduiding": "openbaar",
-    }
-    return DocumentData(**{**fields, **overrides})
 
 
 def content(payload: bytes) -> ContentIn:
@@ -64,7 +49,7 @@ def stored_keys(store) -> set[str]:
 
 
 def test_create_and_read_back(backend):
-    created = backend.document_create(data=data(trefwoorden=("a", "b")), content=content(b"hello"))
+    created = backend.document_create(data=document_data(trefwoorden=("a", "b")), content=content(b"hello"))
     assert created.versie == 1 and created.has_content and not created.locked
     fetched = backend.document_get(created.uuid)
     assert fetched == created
@@ -73,26 +58,26 @@ def test_create_and_read_back(backend):
 
 
 def test_identificatie_is_unique_per_bronorganisatie(backend, store):
-    backend.document_create(data=data(), content=content(b"one"))
+    backend.document_create(data=document_data(), content=content(b"one"))
     with pytest.raises(Conflict) as raised:
-        backend.document_create(data=data(), content=content(b"two"))
+        backend.document_create(data=document_data(), content=content(b"two"))
     assert raised.value.code == "identificatie-niet-uniek"
     assert len(stored_keys(store)) == 1  # the refused document's content was removed again
-    backend.document_create(data=data(bronorganisatie="111111111"), content=None)
+    backend.document_create(data=document_data(bronorganisatie="111111111"), content=None)
 
 
 def test_every_update_is_a_new_version_and_needs_the_lock(backend):
-    created = backend.document_create(data=data(), content=content(b"v1"))
+    created = backend.document_create(data=document_data(), content=content(b"v1"))
     with pytest.raises(LockError) as unlocked:
-        backend.document_update(created.uuid, data=data(titel="x"), content=None, lock="")
+        backend.document_update(created.uuid, data=document_data(titel="x"), content=None, lock="")
     assert unlocked.value.code == "unlocked"
     lock = backend.document_lock(created.uuid)
     with pytest.raises(LockError) as wrong:
-        backend.document_update(created.uuid, data=data(titel="x"), content=None, lock="not-the-lock")
+        backend.document_update(created.uuid, data=document_data(titel="x"), content=None, lock="not-the-lock")
     assert wrong.value.code == "incorrect-lock-id"
 
-    second = backend.document_update(created.uuid, data=data(titel="Tweede"), content=None, lock=lock)
-    third = backend.document_update(created.uuid, data=data(titel="Derde"), content=content(b"v3"), lock=lock)
+    second = backend.document_update(created.uuid, data=document_data(titel="Tweede"), content=None, lock=lock)
+    third = backend.document_update(created.uuid, data=document_data(titel="Derde"), content=content(b"v3"), lock=lock)
     assert (second.versie, third.versie) == (2, 3)
     assert backend.document_get(created.uuid).titel == "Derde"
     assert backend.document_get(created.uuid, versie=1).titel == "Aanvraag"
@@ -103,16 +88,16 @@ def test_every_update_is_a_new_version_and_needs_the_lock(backend):
 
 
 def test_unchanged_content_is_not_copied(backend, store):
-    created = backend.document_create(data=data(), content=content(b"same"))
+    created = backend.document_create(data=document_data(), content=content(b"same"))
     lock = backend.document_lock(created.uuid)
-    backend.document_update(created.uuid, data=data(titel="x"), content=None, lock=lock)
+    backend.document_update(created.uuid, data=document_data(titel="x"), content=None, lock=lock)
     assert len(stored_keys(store)) == 1
 
 
 def test_registratie_op_picks_the_version_registered_then(backend):
-    created = backend.document_create(data=data(), content=None)
+    created = backend.document_create(data=document_data(), content=None)
     lock = backend.document_lock(created.uuid)
-    second = backend.document_update(created.uuid, data=data(titel="Tweede"), content=None, lock=lock)
+    second = backend.document_update(created.uuid, data=document_data(titel="Tweede"), content=None, lock=lock)
     assert backend.document_get(created.uuid, registratie_op=second.begin_registratie).versie == 2
     just_before = second.begin_registratie - timedelta(microseconds=1)
     assert backend.document_get(created.uuid, registratie_op=just_before).versie == 1
@@ -121,7 +106,7 @@ def test_registratie_op_picks_the_version_registered_then(backend):
 
 
 def test_byte_ranges(backend):
-    created = backend.document_create(data=data(), content=content(b"0123456789"))
+    created = backend.document_create(data=document_data(), content=content(b"0123456789"))
     part = backend.content_open(created.uuid, byte_range=(2, 5))
     assert b"".join(part.chunks) == b"2345"
     assert (part.start, part.end, part.size, part.length) == (2, 5, 10, 4)
@@ -132,23 +117,23 @@ def test_byte_ranges(backend):
 
 
 def test_empty_and_missing_content(backend):
-    empty = backend.document_create(data=data(), content=content(b""))
+    empty = backend.document_create(data=document_data(), content=content(b""))
     assert read(backend, empty.uuid) == b""
-    without = backend.document_create(data=data(identificatie="DOC-2"), content=None)
+    without = backend.document_create(data=document_data(identificatie="DOC-2"), content=None)
     with pytest.raises(NotFound):
         backend.content_open(without.uuid)
 
 
 def test_large_content_streams_in_chunks(backend):
     payload = bytes(range(256)) * 4096 * 3  # 3 MiB
-    created = backend.document_create(data=data(), content=content(payload))
+    created = backend.document_create(data=document_data(), content=content(payload))
     chunks = list(backend.content_open(created.uuid).chunks)
     assert len(chunks) > 1
     assert b"".join(chunks) == payload
 
 
 def test_lock_rules(backend):
-    created = backend.document_create(data=data(), content=None)
+    created = backend.document_create(data=document_data(), content=None)
     lock = backend.document_lock(created.uuid)
     assert backend.document_get(created.uuid).locked
     with pytest.raises(LockError) as again:
@@ -166,9 +151,9 @@ def test_lock_rules(backend):
 
 
 def test_destroy_removes_versions_and_content(backend, store, django_capture_on_commit_callbacks):
-    created = backend.document_create(data=data(), content=content(b"v1"))
+    created = backend.document_create(data=document_data(), content=content(b"v1"))
     lock = backend.document_lock(created.uuid)
-    backend.document_update(created.uuid, data=data(), content=content(b"v2"), lock=lock)
+    backend.document_update(created.uuid, data=document_data(), content=content(b"v2"), lock=lock)
     backend.document_unlock(created.uuid, lock=lock)
     with django_capture_on_commit_callbacks(execute=True):
         backend.document_destroy(created.uuid)
@@ -178,21 +163,21 @@ def test_destroy_removes_versions_and_content(backend, store, django_capture_on_
 
 
 def test_failed_metadata_step_leaves_no_content(backend, store):
-    created = backend.document_create(data=data(), content=None)
-    backend.document_create(data=data(identificatie="DOC-2"), content=None)
+    created = backend.document_create(data=document_data(), content=None)
+    backend.document_create(data=document_data(identificatie="DOC-2"), content=None)
     lock = backend.document_lock(created.uuid)
     with pytest.raises(Conflict):
         # DOC-2 is taken: the new version is refused after its content was written.
-        backend.document_update(created.uuid, data=data(identificatie="DOC-2"), content=content(b"x"), lock=lock)
+        backend.document_update(created.uuid, data=document_data(identificatie="DOC-2"), content=content(b"x"), lock=lock)
     assert stored_keys(store) == set()
     assert backend.document_get(created.uuid).versie == 1
 
 
 def test_list_latest_versions_with_filters_and_paging(backend):
-    first = backend.document_create(data=data(trefwoorden=("bouw", "vergunning")), content=None)
+    first = backend.document_create(data=document_data(trefwoorden=("bouw", "vergunning")), content=None)
     lock = backend.document_lock(first.uuid)
-    backend.document_update(first.uuid, data=data(titel="nieuw", trefwoorden=("bouw", "vergunning")), content=None, lock=lock)
-    second = backend.document_create(data=data(identificatie="DOC-2", trefwoorden=("bouw",)), content=None)
+    backend.document_update(first.uuid, data=document_data(titel="nieuw", trefwoorden=("bouw", "vergunning")), content=None, lock=lock)
+    second = backend.document_create(data=document_data(identificatie="DOC-2", trefwoorden=("bouw",)), content=None)
     everything = backend.document_list(DocumentQuery())
     assert everything.count == 2
     assert [(item.uuid, item.versie) for item in everything.items] == [(second.uuid, 1), (first.uuid, 2)]
@@ -204,9 +189,9 @@ def test_list_latest_versions_with_filters_and_paging(backend):
 
 
 def test_restrictions_filter_by_type_and_vertrouwelijkheid(backend):
-    backend.document_create(data=data(vertrouwelijkheidaanduiding="openbaar"), content=None)
-    backend.document_create(data=data(identificatie="D2", vertrouwelijkheidaanduiding="geheim"), content=None)
-    backend.document_create(data=data(identificatie="D3", informatieobjecttype=OTHER_IOT), content=None)
+    backend.document_create(data=document_data(vertrouwelijkheidaanduiding="openbaar"), content=None)
+    backend.document_create(data=document_data(identificatie="D2", vertrouwelijkheidaanduiding="geheim"), content=None)
+    backend.document_create(data=document_data(identificatie="D3", informatieobjecttype=OTHER_IOT), content=None)
 
     def visible(*restrictions):
         return {item.identificatie for item in backend.document_list(DocumentQuery(restrictions=restrictions)).items}
@@ -235,5 +220,5 @@ def test_unreachable_s3_store_is_unavailable_and_changes_nothing(db):
     )
     backend = DatabaseBackend(ContentStore(unreachable))
     with pytest.raises(BackendUnavailable):
-        backend.document_create(data=data(), content=content(b"lost?"))
+        backend.document_create(data=document_data(), content=content(b"lost?"))
     assert not StoredDocument.objects.exists()

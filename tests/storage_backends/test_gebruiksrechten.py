@@ -1,24 +1,13 @@
 """Gebruiksrechten on every backend: they keep the document's indicatieGebruiksrecht right, without new versions."""
 import uuid
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 import pytest
 
-from storage_backends.base import DocumentData, GebruiksrechtQuery, NotFound
+from storage_backends.base import GebruiksrechtQuery, NotFound
 
 JAN = datetime(2024, 1, 1, tzinfo=timezone.utc)
 JUN = datetime(2024, 6, 1, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def document(backend):
-    return backend.document_create(
-        data=DocumentData(
-            identificatie="DOC-1", bronorganisatie="000000000", creatiedatum=date(2024, 1, 1), titel="t",
-            auteur="a", taal="dut", informatieobjecttype="https://catalogi.example.nl/iot/1",
-        ),
-        content=None,
-    )
 
 
 def add(backend, document, start=JAN, end=None):

@@ -1,24 +1,12 @@
 """Object links (OBJECTINFORMATIEOBJECT) on every backend: unique per object and document, block deletion."""
 import uuid
-from datetime import date
 
 import pytest
 
-from storage_backends.base import Conflict, DocumentData, NotFound
+from storage_backends.base import Conflict, NotFound
 
 ZAAK = "https://zaken.example.nl/zaken/api/v1/zaken/1"
 BESLUIT = "https://besluiten.example.nl/besluiten/api/v1/besluiten/1"
-
-
-@pytest.fixture
-def document(backend):
-    return backend.document_create(
-        data=DocumentData(
-            identificatie="DOC-1", bronorganisatie="000000000", creatiedatum=date(2024, 1, 1), titel="t",
-            auteur="a", taal="dut", informatieobjecttype="https://catalogi.example.nl/iot/1",
-        ),
-        content=None,
-    )
 
 
 def test_link_is_unique_per_object_and_document(backend, document):

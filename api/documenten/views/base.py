@@ -1,6 +1,6 @@
-"""The base of the viewsets of resources that belong to a document (objectinformatieobjecten, gebruiksrechten).
+"""The base of the Documenten viewsets, and of those of resources that belong to a document.
 
-Such a resource names its document by URL; the document decides who may see
+A resource that belongs to a document (objectinformatieobject, gebruiksrecht) names its document by URL; the document decides who may see
 or change it (the caller's autorisaties for its informatieobjecttype and
 vertrouwelijkheidaanduiding, with the scope of the action).
 """
@@ -25,10 +25,12 @@ def uuid_or_404(value: str) -> UUID:
         raise exceptions.NotFound()
 
 
-class DocumentPartViewSet(viewsets.ViewSet):
+class DocumentenViewSet(viewsets.ViewSet):
+    """Documenten resources live in the backend, not in querysets: lookup by uuid, our own query check."""
+
     lookup_field = "uuid"
     lookup_value_regex = "[0-9a-f-]+"
-    # Query parameters per action; anything else is a 400 `unknown-parameters`.
+    # Query parameters per action (default: `expand`); anything else is a 400 `unknown-parameters`.
     query_params_allowed: dict[str, set[str]] = {}
 
     def initial(self, request, *args, **kwargs):
@@ -37,9 +39,15 @@ class DocumentPartViewSet(viewsets.ViewSet):
         if unknown:
             raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
 
+    def get_serializer_class(self):
+        return self.serializer_class
+
     def get_serializer(self, *args, **kwargs):
         kwargs.setdefault("context", {"request": self.request, "view": self})
-        return self.serializer_class(*args, **kwargs)
+        return self.get_serializer_class()(*args, **kwargs)
+
+
+class DocumentPartViewSet(DocumentenViewSet):
 
     def document_uuid(self, url: str, field: str = "informatieobject") -> UUID:
         """The uuid of a document of this service named by `url`; a 400 `bad-url` otherwise."""

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, status, viewsets
+from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -42,6 +42,7 @@ from ..serializers import (
     UnlockSerializer,
     ZoekSerializer,
 )
+from .base import DocumentenViewSet
 from .errors import backend_errors
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -63,11 +64,9 @@ LIST_PARAMS = [
     list=extend_schema(parameters=LIST_PARAMS),
     retrieve=extend_schema(parameters=VERSION_PARAMS),
 )
-class EnkelvoudigInformatieObjectViewSet(viewsets.ViewSet):
+class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
     serializer_class = EnkelvoudigInformatieObjectSerializer
     pagination_class = ZGWPagination
-    lookup_field = "uuid"
-    lookup_value_regex = "[0-9a-f-]+"
     required_scopes = {
         "list": SCOPE_DOCUMENTEN_LEZEN,
         "retrieve": SCOPE_DOCUMENTEN_LEZEN,
@@ -89,20 +88,10 @@ class EnkelvoudigInformatieObjectViewSet(viewsets.ViewSet):
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        unknown = set(request.query_params) - self.query_params_allowed.get(self.action, set())
-        if unknown:
-            raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
-
-    def get_serializer(self, *args, **kwargs):
-        kwargs.setdefault("context", {"request": self.request, "view": self})
-        serializer_class = (
-            EnkelvoudigInformatieObjectWithLockSerializer
-            if self.action in ("update", "partial_update")
-            else self.serializer_class
-        )
-        return serializer_class(*args, **kwargs)
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return EnkelvoudigInformatieObjectWithLockSerializer
+        return self.serializer_class
 
     def url_for(self, document: Document) -> str:
         return reverse("enkelvoudiginformatieobject-detail", kwargs={"uuid": document.uuid}, request=self.request)

@@ -3,6 +3,7 @@ import pytest
 
 from api.common.autorisaties import Applicatie
 from api.common.models import OutboxNotification
+from tests.conftest import invalid_params
 
 URL = "/autorisaties/api/v1/applicaties"
 ZAAKTYPE = "https://catalogi.example.nl/catalogi/api/v1/zaaktypen/0b0a2d66-2f5d-4bd8-9f0a-6c0f34d5c3c2"
@@ -22,10 +23,6 @@ def create(client, **body):
     return client.post(URL, data={"clientIds": ["app"], "label": "App", **body}, format="json")
 
 
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
-
 
 @pytest.mark.django_db
 def test_create_with_autorisaties_notifies(superuser_client):
@@ -41,27 +38,27 @@ def test_create_with_autorisaties_notifies(superuser_client):
 @pytest.mark.django_db
 def test_heeft_alle_autorisaties_with_autorisaties_is_refused(superuser_client):
     response = create(superuser_client, heeftAlleAutorisaties=True, autorisaties=[zrc_autorisatie()])
-    assert "nonFieldErrors" in invalid(response)
+    assert "nonFieldErrors" in invalid_params(response)
     assert not Applicatie.objects.filter(label="App").exists()
     assert not OutboxNotification.objects.exists()
 
 
 @pytest.mark.django_db
 def test_neither_heeft_alle_autorisaties_nor_autorisaties_is_refused(superuser_client):
-    assert "nonFieldErrors" in invalid(create(superuser_client, heeftAlleAutorisaties=False))
+    assert "nonFieldErrors" in invalid_params(create(superuser_client, heeftAlleAutorisaties=False))
 
 
 @pytest.mark.django_db
 def test_zaken_scope_needs_zaaktype_and_max_vertrouwelijkheid(superuser_client):
     autorisatie = zrc_autorisatie(zaaktype="", maxVertrouwelijkheidaanduiding="")
-    names = invalid(create(superuser_client, autorisaties=[autorisatie]))
+    names = invalid_params(create(superuser_client, autorisaties=[autorisatie]))
     assert any("zaaktype" in name for name in names), names
 
 
 @pytest.mark.django_db
 def test_client_id_of_another_applicatie_is_refused(superuser_client):
     response = create(superuser_client, clientIds=["superclient"], heeftAlleAutorisaties=True)
-    assert "clientIds" in invalid(response)
+    assert "clientIds" in invalid_params(response)
 
 
 @pytest.mark.django_db
@@ -98,4 +95,4 @@ def test_consumer_finds_the_applicatie_of_a_client_id(superuser_client):
     assert response.status_code == 200
     assert [found["url"] for found in response.json()] == [created["url"]]
     assert superuser_client.get(f"{URL}/consumer", {"clientId": "nobody"}).status_code == 404
-    assert "clientId" in invalid(superuser_client.get(f"{URL}/consumer"))
+    assert "clientId" in invalid_params(superuser_client.get(f"{URL}/consumer"))

@@ -1,14 +1,11 @@
 """Types of a zaaktype (statustypen, roltypen, eigenschappen, zaaktype-informatieobjecttypen): ztc-010."""
 import pytest
 
+from tests.conftest import invalid_params
 from tests.fixtures.catalogi import API, client_with_scopes, informatieobjecttype_body, zaaktype_body
 
 pytestmark = pytest.mark.django_db
 
-
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
 
 
 @pytest.fixture
@@ -42,10 +39,10 @@ def test_parts_of_a_published_zaaktype_are_frozen(zaaktype, create, publish, cat
     statustype = create("statustypen", statustype_body(zaaktype["url"]))
     publish(zaaktype["url"])
     added = catalogi_client.post(f"{API}/statustypen", statustype_body(zaaktype["url"], volgnummer=2), format="json")
-    assert invalid(added) == {"nonFieldErrors": "non-concept-zaaktype"}
+    assert invalid_params(added) == {"nonFieldErrors": "non-concept-zaaktype"}
     changed = catalogi_client.patch(statustype["url"], {"omschrijving": "anders"}, format="json")
-    assert invalid(changed) == {"nonFieldErrors": "non-concept-zaaktype"}
-    assert invalid(catalogi_client.delete(statustype["url"])) == {"nonFieldErrors": "non-concept-zaaktype"}
+    assert invalid_params(changed) == {"nonFieldErrors": "non-concept-zaaktype"}
+    assert invalid_params(catalogi_client.delete(statustype["url"])) == {"nonFieldErrors": "non-concept-zaaktype"}
 
 
 def test_forced_write_may_add_to_a_published_zaaktype(zaaktype, publish, make_applicatie):
@@ -63,7 +60,7 @@ def test_roltype_catalogus_must_be_that_of_its_zaaktype(zaaktype, catalogi_clien
     ).json()["url"]
     body = {"zaaktype": zaaktype["url"], "omschrijving": "Aanvrager", "omschrijvingGeneriek": "initiator"}
     wrong = catalogi_client.post(f"{API}/roltypen", {**body, "catalogus": other}, format="json")
-    assert invalid(wrong) == {"catalogus": "relations-incorrect-catalogus"}
+    assert invalid_params(wrong) == {"catalogus": "relations-incorrect-catalogus"}
     assert create("roltypen", {**body, "catalogus": zaaktype["catalogus"]})["catalogus"] == zaaktype["catalogus"]
 
 
@@ -77,7 +74,7 @@ def test_zaaktype_informatieobjecttype_by_omschrijving(zaaktype, catalogus, crea
     unknown = catalogi_client.post(f"{API}/zaaktype-informatieobjecttypen", {
         "zaaktype": zaaktype["url"], "informatieobjecttype": "Onbekend", "volgnummer": 2, "richting": "inkomend",
     }, format="json")
-    assert invalid(unknown) == {"informatieobjecttype": "does_not_exist"}
+    assert invalid_params(unknown) == {"informatieobjecttype": "does_not_exist"}
 
 
 def test_relation_needs_one_concept_end(zaaktype, catalogus, create, publish, catalogi_client):
@@ -87,7 +84,7 @@ def test_relation_needs_one_concept_end(zaaktype, catalogus, create, publish, ca
         "volgnummer": 1, "richting": "inkomend",
     })
     publish(zaaktype["url"])
-    assert invalid(catalogi_client.delete(relation["url"])) == {"nonFieldErrors": "non-concept-relation"}
+    assert invalid_params(catalogi_client.delete(relation["url"])) == {"nonFieldErrors": "non-concept-relation"}
 
 
 @pytest.mark.parametrize(
@@ -101,7 +98,7 @@ def test_relation_needs_one_concept_end(zaaktype, catalogus, create, publish, ca
 )
 def test_eigenschap_specificatie_is_validated(zaaktype, catalogi_client, specificatie, field):
     response = catalogi_client.post(f"{API}/eigenschappen", eigenschap_body(zaaktype["url"], **specificatie), format="json")
-    assert field in invalid(response)
+    assert field in invalid_params(response)
 
 
 @pytest.mark.parametrize(
@@ -122,4 +119,4 @@ def test_statustype_names_eigenschappen_of_its_own_zaaktype(zaaktype, catalogus,
     wrong = catalogi_client.post(
         f"{API}/statustypen", statustype_body(other["url"], eigenschappen=[eigenschap["url"]]), format="json"
     )
-    assert invalid(wrong) == {"eigenschappen": "relations-incorrect-zaaktype"}
+    assert invalid_params(wrong) == {"eigenschappen": "relations-incorrect-zaaktype"}

@@ -1,14 +1,11 @@
 """Resultaattypen against the selectielijst (ztc-002..008)."""
 import pytest
 
+from tests.conftest import invalid_params
 from tests.fixtures.catalogi import API, RESULTAAT_OTHER_PROCESTYPE, resultaattype_body, zaaktype_body
 
 pytestmark = pytest.mark.django_db
 
-
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
 
 
 @pytest.fixture
@@ -39,12 +36,12 @@ def test_selectielijstklasse_of_another_procestype_is_refused(zaaktype_url, cata
         selectielijstklasse=RESULTAAT_OTHER_PROCESTYPE,
         brondatumArchiefprocedure={"afleidingswijze": "ander_datumkenmerk", "datumkenmerk": "d", "objecttype": "pand", "registratie": "BAG"},
     )
-    assert invalid(post(catalogi_client, body)) == {"nonFieldErrors": "procestype-mismatch"}
+    assert invalid_params(post(catalogi_client, body)) == {"nonFieldErrors": "procestype-mismatch"}
 
 
 def test_afleidingswijze_must_fit_a_nihil_procestermijn(zaaktype_url, catalogi_client):
     body = resultaattype_body(zaaktype_url, brondatumArchiefprocedure={"afleidingswijze": "hoofdzaak"})
-    assert invalid(post(catalogi_client, body)) == {"nonFieldErrors": "invalid-afleidingswijze-for-procestermijn"}
+    assert invalid_params(post(catalogi_client, body)) == {"nonFieldErrors": "invalid-afleidingswijze-for-procestermijn"}
 
 
 @pytest.mark.parametrize(
@@ -58,12 +55,12 @@ def test_afleidingswijze_must_fit_a_nihil_procestermijn(zaaktype_url, catalogi_c
 )
 def test_brondatum_fields_follow_the_afleidingswijze(zaaktype_url, catalogi_client, brondatum, field, code):
     response = post(catalogi_client, resultaattype_body(zaaktype_url, brondatumArchiefprocedure=brondatum))
-    assert invalid(response)[field] == code
+    assert invalid_params(response)[field] == code
 
 
 def test_resultaattypeomschrijving_must_be_one(zaaktype_url, catalogi_client):
     body = resultaattype_body(zaaktype_url, resultaattypeomschrijving="http://localhost/referentielijsten/api/v1/resultaten/x")
-    assert invalid(post(catalogi_client, body)) == {"resultaattypeomschrijving": "invalid-resource"}
+    assert invalid_params(post(catalogi_client, body)) == {"resultaattypeomschrijving": "invalid-resource"}
 
 
 def test_snake_case_filters_of_the_standard_are_accepted(zaaktype_url, create, catalogi_client):

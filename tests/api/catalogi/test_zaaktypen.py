@@ -2,14 +2,11 @@
 import pytest
 
 from api.common.models import OutboxNotification
+from tests.conftest import invalid_params
 from tests.fixtures.catalogi import API, besluittype_body, informatieobjecttype_body, zaaktype_body
 
 pytestmark = pytest.mark.django_db
 
-
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
 
 
 def test_create_renders_relations_written_by_key_as_urls(catalogus, create):
@@ -30,7 +27,7 @@ def test_unknown_key_is_refused(catalogus, catalogi_client):
     response = catalogi_client.post(
         f"{API}/zaaktypen", zaaktype_body(catalogus, besluittypen=["bestaat niet"]), format="json"
     )
-    assert invalid(response) == {"besluittypen": "does_not_exist"}
+    assert invalid_params(response) == {"besluittypen": "does_not_exist"}
 
 
 @pytest.mark.parametrize(
@@ -45,12 +42,12 @@ def test_unknown_key_is_refused(catalogus, catalogi_client):
 )
 def test_foreign_or_malformed_catalogus_url_is_refused(catalogi_client, catalogus, url, code):
     response = catalogi_client.post(f"{API}/zaaktypen", zaaktype_body(url), format="json")
-    assert invalid(response) == {"catalogus": code}
+    assert invalid_params(response) == {"catalogus": code}
 
 
 def test_selectielijst_procestype_must_be_a_procestype(catalogus, catalogi_client):
     body = zaaktype_body(catalogus, selectielijstProcestype="http://localhost/referentielijsten/api/v1/resultaten/x")
-    assert invalid(catalogi_client.post(f"{API}/zaaktypen", body, format="json")) == {
+    assert invalid_params(catalogi_client.post(f"{API}/zaaktypen", body, format="json")) == {
         "selectielijstProcestype": "invalid-resource"
     }
 
@@ -66,7 +63,7 @@ def test_concept_is_reachable_by_url_but_not_listed_by_default(catalogus, create
 def test_publish_needs_published_relations(catalogus, create, publish, catalogi_client):
     besluittype = create("besluittypen", besluittype_body(catalogus))
     zaaktype = create("zaaktypen", zaaktype_body(catalogus, besluittypen=[besluittype["url"]]))
-    assert invalid(catalogi_client.post(f"{zaaktype['url']}/publish")) == {"besluittypen": "concept-relation"}
+    assert invalid_params(catalogi_client.post(f"{zaaktype['url']}/publish")) == {"besluittypen": "concept-relation"}
     publish(besluittype["url"])
     assert publish(zaaktype["url"])["concept"] is False
     assert OutboxNotification.objects.filter(kanaal="zaaktypen", actie="publish").count() == 1
@@ -75,8 +72,8 @@ def test_publish_needs_published_relations(catalogus, create, publish, catalogi_
 def test_published_zaaktype_is_immutable_and_undeletable(catalogus, create, publish, catalogi_client):
     zaaktype = publish(create("zaaktypen", zaaktype_body(catalogus))["url"])
     patched = catalogi_client.patch(zaaktype["url"], {"omschrijving": "anders"}, format="json")
-    assert invalid(patched) == {"nonFieldErrors": "non-concept-object"}
-    assert invalid(catalogi_client.delete(zaaktype["url"])) == {"nonFieldErrors": "non-concept-object"}
+    assert invalid_params(patched) == {"nonFieldErrors": "non-concept-object"}
+    assert invalid_params(catalogi_client.delete(zaaktype["url"])) == {"nonFieldErrors": "non-concept-object"}
     closed = catalogi_client.patch(zaaktype["url"], {"eindeGeldigheid": "2030-12-31"}, format="json")
     assert closed.status_code == 200
     assert closed.json()["eindeGeldigheid"] == "2030-12-31"
@@ -103,7 +100,7 @@ def test_concept_can_be_deleted(catalogus, create, catalogi_client):
 def test_overlapping_published_versions_are_refused(catalogus, create, publish, catalogi_client):
     publish(create("zaaktypen", zaaktype_body(catalogus))["url"])
     second = create("zaaktypen", zaaktype_body(catalogus, beginGeldigheid="2024-06-01"))
-    assert invalid(catalogi_client.post(f"{second['url']}/publish")) == {"beginGeldigheid": "overlap"}
+    assert invalid_params(catalogi_client.post(f"{second['url']}/publish")) == {"beginGeldigheid": "overlap"}
 
 
 def test_versions_with_separate_geldigheid_and_datum_geldigheid(catalogus, create, publish, catalogi_client):
@@ -125,7 +122,7 @@ def test_retrieve_with_datum_geldigheid_shows_the_parts_valid_then(catalogus, cr
     assert response.json()["statustypen"] == [current["url"]]
     assert len(catalogi_client.get(zaaktype["url"]).json()["statustypen"]) == 2
     assert catalogi_client.get(zaaktype["url"], {"datumGeldigheid": "2023-01-01"}).status_code == 404
-    assert invalid(catalogi_client.get(zaaktype["url"], {"datumGeldigheid": "gisteren"})) == {
+    assert invalid_params(catalogi_client.get(zaaktype["url"], {"datumGeldigheid": "gisteren"})) == {
         "datumGeldigheid": "invalid"
     }
 
@@ -141,4 +138,4 @@ def test_informatieobjecttype_publish_and_list(catalogus, create, publish, catal
 def test_url_of_an_existing_catalogus_on_another_host_is_refused(catalogus, catalogi_client):
     foreign = catalogus.replace("http://localhost/", "https://elsewhere.example.com/")
     response = catalogi_client.post(f"{API}/zaaktypen", zaaktype_body(foreign), format="json")
-    assert invalid(response) == {"catalogus": "bad-url"}
+    assert invalid_params(response) == {"catalogus": "bad-url"}

@@ -1,4 +1,6 @@
 """Documenten API fixtures: content on a temporary local disk, a published informatieobjecttype."""
+import base64
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -50,3 +52,15 @@ def documenten_client(make_applicatie) -> APIClient:
     client = APIClient(SERVER_NAME="localhost")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token('documenten-alles', secret)}")
     return client
+
+
+@pytest.fixture
+def document_url(documenten_client, informatieobjecttype) -> str:
+    """A stored document with one byte of content, by its URL."""
+    response = documenten_client.post(f"{API}/enkelvoudiginformatieobjecten", {
+        "bronorganisatie": "000000000", "creatiedatum": "2024-01-01", "titel": "t", "auteur": "a", "taal": "dut",
+        "informatieobjecttype": informatieobjecttype, "inhoud": base64.b64encode(b"x").decode(),
+    }, format="json")
+    assert response.status_code == 201, response.content
+    return response.json()["url"]
+

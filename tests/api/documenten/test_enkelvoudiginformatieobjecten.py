@@ -5,6 +5,7 @@ import pytest
 
 from api.common.models import OutboxNotification
 from tests.api.documenten.conftest import API
+from tests.conftest import invalid_params
 
 pytestmark = pytest.mark.django_db
 URL = f"{API}/enkelvoudiginformatieobjecten"
@@ -24,10 +25,6 @@ def body(informatieobjecttype: str, **overrides) -> dict:
         **overrides,
     }
 
-
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    return {param["name"]: param["code"] for param in response.json()["invalidParams"]}
 
 
 @pytest.fixture
@@ -67,19 +64,19 @@ def test_download_range(documenten_client, document):
 
 def test_identificatie_is_unique_per_bronorganisatie(documenten_client, document, informatieobjecttype):
     again = documenten_client.post(URL, body(informatieobjecttype, identificatie=document["identificatie"]), format="json")
-    assert invalid(again) == {"identificatie": "identificatie-niet-uniek"}
+    assert invalid_params(again) == {"identificatie": "identificatie-niet-uniek"}
 
 
 def test_concept_informatieobjecttype_is_refused(documenten_client, catalogus, create):
     from tests.fixtures.catalogi import informatieobjecttype_body
 
     concept = create("informatieobjecttypen", informatieobjecttype_body(catalogus, omschrijving="concept"))["url"]
-    assert invalid(documenten_client.post(URL, body(concept), format="json")) == {"informatieobjecttype": "not-published"}
+    assert invalid_params(documenten_client.post(URL, body(concept), format="json")) == {"informatieobjecttype": "not-published"}
 
 
 def test_bad_base64_is_refused_and_nothing_is_stored(documenten_client, informatieobjecttype, documents_on_tmp_disk):
     response = documenten_client.post(URL, body(informatieobjecttype, inhoud="not base64!"), format="json")
-    assert invalid(response) == {"inhoud": "invalid"}
+    assert invalid_params(response) == {"inhoud": "invalid"}
     assert not [path for path in documents_on_tmp_disk.rglob("*") if path.is_file()]
 
 
@@ -90,9 +87,9 @@ def test_update_needs_the_lock_and_makes_a_new_version(document, informatieobjec
     )
     url = document["url"]
     missing = documenten_client.patch(url, {"titel": "Nieuw"}, format="json")
-    assert invalid(missing) == {"nonFieldErrors": "missing-lock-id"}
+    assert invalid_params(missing) == {"nonFieldErrors": "missing-lock-id"}
     unlocked = documenten_client.patch(url, {"titel": "Nieuw", "lock": "x"}, format="json")
-    assert invalid(unlocked) == {"nonFieldErrors": "unlocked"}
+    assert invalid_params(unlocked) == {"nonFieldErrors": "unlocked"}
     lock = documenten_client.post(f"{url}/lock").json()["lock"]
     patched = documenten_client.patch(url, {"titel": "Nieuw", "lock": lock}, format="json")
     assert patched.status_code == 200, patched.content
@@ -101,7 +98,7 @@ def test_update_needs_the_lock_and_makes_a_new_version(document, informatieobjec
     # The new version kept the content.
     assert b"".join(documenten_client.get(patched.json()["inhoud"]).streaming_content) == PDF
     wrong = documenten_client.post(f"{url}/unlock", {"lock": "wrong"}, format="json")
-    assert invalid(wrong) == {"nonFieldErrors": "incorrect-lock-id"}
+    assert invalid_params(wrong) == {"nonFieldErrors": "incorrect-lock-id"}
     assert documenten_client.post(f"{url}/unlock", {"lock": lock}, format="json").status_code == 204
     assert documenten_client.get(url).json()["locked"] is False
 
@@ -118,7 +115,7 @@ def test_registratie_op_reads_an_earlier_version(documenten_client, document):
     documenten_client.patch(url, {"titel": "Twee", "lock": lock}, format="json")
     first = documenten_client.get(url, {"registratieOp": document["beginRegistratie"]})
     assert first.json()["versie"] == 1
-    assert invalid(documenten_client.get(url, {"registratieOp": "gisteren"})) == {"registratieOp": "invalid"}
+    assert invalid_params(documenten_client.get(url, {"registratieOp": "gisteren"})) == {"registratieOp": "invalid"}
 
 
 def test_destroy(documenten_client, document):
@@ -133,7 +130,7 @@ def test_list_filters_and_zoek(documenten_client, document, informatieobjecttype
     assert [d["url"] for d in documenten_client.get(URL, {"trefwoorden": "bouw"}).json()["results"]] == [other["url"]]
     found = documenten_client.post(f"{URL}/_zoek", {"uuid__in": [document["url"].rsplit("/", 1)[1]]}, format="json")
     assert [d["url"] for d in found.json()["results"]] == [document["url"]]
-    assert invalid(documenten_client.get(URL, {"unknown": "x"})) == {"nonFieldErrors": "unknown-parameters"}
+    assert invalid_params(documenten_client.get(URL, {"unknown": "x"})) == {"nonFieldErrors": "unknown-parameters"}
 
 
 def test_autorisaties_limit_what_a_client_sees(documenten_client, informatieobjecttype, restricted_client):

@@ -1,6 +1,4 @@
 """GEBRUIKSRECHTEN through the API: they set and clear the document's indicatieGebruiksrecht."""
-import base64
-
 import pytest
 
 from api.common.models import OutboxNotification
@@ -10,33 +8,23 @@ pytestmark = pytest.mark.django_db
 URL = f"{API}/gebruiksrechten"
 
 
-@pytest.fixture
-def document(documenten_client, informatieobjecttype) -> str:
-    response = documenten_client.post(f"{API}/enkelvoudiginformatieobjecten", {
-        "bronorganisatie": "000000000", "creatiedatum": "2024-01-01", "titel": "t", "auteur": "a", "taal": "dut",
-        "informatieobjecttype": informatieobjecttype, "inhoud": base64.b64encode(b"x").decode(),
-    }, format="json")
-    assert response.status_code == 201, response.content
-    return response.json()["url"]
+def recht(document_url: str, **overrides) -> dict:
+    return {"informatieobject": document_url, "startdatum": "2024-01-01T00:00:00Z", "omschrijvingVoorwaarden": "intern", **overrides}
 
 
-def recht(document: str, **overrides) -> dict:
-    return {"informatieobject": document, "startdatum": "2024-01-01T00:00:00Z", "omschrijvingVoorwaarden": "intern", **overrides}
-
-
-def test_gebruiksrechten_keep_the_indicatie(documenten_client, document):
-    created = documenten_client.post(URL, recht(document), format="json")
+def test_gebruiksrechten_keep_the_indicatie(documenten_client, document_url):
+    created = documenten_client.post(URL, recht(document_url), format="json")
     assert created.status_code == 201, created.content
-    assert created.json()["informatieobject"] == document
-    current = documenten_client.get(document).json()
+    assert created.json()["informatieobject"] == document_url
+    current = documenten_client.get(document_url).json()
     assert (current["indicatieGebruiksrecht"], current["versie"]) == (True, 1)
     assert OutboxNotification.objects.filter(kanaal="documenten", resource="gebruiksrechten", actie="create").exists()
     assert documenten_client.delete(created.json()["url"]).status_code == 204
-    assert documenten_client.get(document).json()["indicatieGebruiksrecht"] is None
+    assert documenten_client.get(document_url).json()["indicatieGebruiksrecht"] is None
 
 
-def test_update_and_filters(documenten_client, document):
-    url = documenten_client.post(URL, recht(document), format="json").json()["url"]
+def test_update_and_filters(documenten_client, document_url):
+    url = documenten_client.post(URL, recht(document_url), format="json").json()["url"]
     patched = documenten_client.patch(url, {"einddatum": "2024-12-31T00:00:00Z"}, format="json")
     assert patched.status_code == 200, patched.content
     assert patched.json()["einddatum"].startswith("2024-12-31")

@@ -18,15 +18,21 @@ Semantics every backend keeps:
   Unlocking needs the lock too, unless forced.
 - Writes put content in place before the metadata commits and remove new
   content again when the metadata step fails: no half-written document, no
-  orphaned content.
+  orphaned content. Callers hold no database transaction around a write, so
+  that none stays open across a call to a remote store.
+- A write takes `record`: it is called with what was written (or, for a
+  destroy, what is removed) inside the database transaction that commits the
+  write, so the caller's side effects (notification outbox, audit trail)
+  commit with it or not at all.
 """
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Generic, Protocol, TypeVar
 from uuid import UUID
 
 T = TypeVar("T")
+Record = Callable[[T], None] | None
 
 # The vertrouwelijkheidaanduidingen from open to secret: a restriction allows
 # its maximum and everything before it.
@@ -232,7 +238,9 @@ class Page(Generic[T]):
 class DocumentBackend(Protocol):
     """What the Documenten API needs from a document store; see the module docstring."""
 
-    def document_create(self, *, data: DocumentData, content: ContentIn | None) -> Document:
+    def document_create(
+        self, *, data: DocumentData, content: ContentIn | None, record: Record[Document] = None
+    ) -> Document:
         """Create version 1. Raises Conflict when (bronorganisatie, identificatie) is taken."""
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
@@ -244,13 +252,16 @@ class DocumentBackend(Protocol):
     def document_list(self, query: DocumentQuery) -> Page[Document]:
         """Latest versions matching the query, newest document first."""
 
-    def document_update(self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str) -> Document:
+    def document_update(
+        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str,
+        record: Record[Document] = None,
+    ) -> Document:
         """Store the next version with `data` (the whole metadata) and new content or the previous one.
 
         Raises LockError unless the document is locked with `lock`.
         """
 
-    def document_destroy(self, uuid: UUID) -> None:
+    def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
         """Remove the document with all its versions, content and gebruiksrechten.
 
         Raises LockError when locked, Conflict (`pending-relations`) while objects link to it.
@@ -276,7 +287,9 @@ class DocumentBackend(Protocol):
     def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
         """Unlock with the lock, or without it when `force`. Raises LockError otherwise."""
 
-    def link_create(self, *, informatieobject: UUID, object: str, object_type: str) -> ObjectLink:
+    def link_create(
+        self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None
+    ) -> ObjectLink:
         """Link the document to an object. Raises NotFound (no such document), Conflict (`unique`) when linked."""
 
     def link_get(self, uuid: UUID) -> ObjectLink:
@@ -285,11 +298,12 @@ class DocumentBackend(Protocol):
     def link_list(self, *, informatieobject: UUID | None = None, object: str | None = None) -> tuple[ObjectLink, ...]:
         """Links of a document and/or an object, oldest first."""
 
-    def link_destroy(self, uuid: UUID) -> None:
+    def link_destroy(self, uuid: UUID, *, record: Record[ObjectLink] = None) -> None:
         """Raises NotFound."""
 
     def gebruiksrecht_create(
-        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
+        record: Record[Gebruiksrecht] = None,
     ) -> Gebruiksrecht:
         """Add a gebruiksrecht; the document's indicatieGebruiksrecht becomes true (no new version).
 
@@ -303,9 +317,10 @@ class DocumentBackend(Protocol):
         """Oldest first."""
 
     def gebruiksrecht_update(
-        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
+        record: Record[Gebruiksrecht] = None,
     ) -> Gebruiksrecht:
         """Change the period and conditions (the document stays the same). Raises NotFound."""
 
-    def gebruiksrecht_destroy(self, uuid: UUID) -> None:
+    def gebruiksrecht_destroy(self, uuid: UUID, *, record: Record[Gebruiksrecht] = None) -> None:
         """Remove it; after the last one the document's indicatieGebruiksrecht becomes null (no new version)."""

@@ -3,7 +3,9 @@
 The backend stores; this layer decides what to store: the generated
 identificatie, the vertrouwelijkheidaanduiding taken from the
 informatieobjecttype, the sniffed formaat, the merged metadata of an update,
-and the `documenten` notification recorded in the same transaction.
+and the `documenten` notification, which the backend records inside the
+transaction that commits the write. No transaction is held around a backend
+call: the backend may write to a remote store (ARCHITECTURE.md § Documents).
 Backend errors reach the views as the typed errors of `storage_backends.base`.
 """
 import dataclasses
@@ -45,7 +47,9 @@ def _sniff_formaat(content: ContentIn) -> str:
     return magic.from_buffer(head, mime=True) if head else ""
 
 
+@transaction.atomic
 def _identificatie_generate(bronorganisatie: str, jaar: int) -> str:
+    """The next number of the bronorganisatie and year; a failed create leaves a gap, never a duplicate."""
     counter, _ = IdentificatieCounter.objects.select_for_update().get_or_create(bronorganisatie=bronorganisatie, jaar=jaar)
     counter.laatste += 1
     counter.save(update_fields=["laatste"])
@@ -69,7 +73,12 @@ def _document_data(values: dict, *, base: DocumentData | None = None) -> Documen
     return DocumentData(**current)
 
 
-def _notify(document: Document, *, actie: str, url_for: UrlFor) -> None:
+def _notify(actie: str, url_for: UrlFor) -> Callable[[Document], None]:
+    """The backend's `record` for a document write: its notification."""
+    return lambda document: _notification(document, actie=actie, url_for=url_for)
+
+
+def _notification(document: Document, *, actie: str, url_for: UrlFor) -> None:
     url = url_for(document)
     notification_record(
         kanaal=KANAAL_DOCUMENTEN,
@@ -93,7 +102,6 @@ def _check_informatieobjecttype(url: str, *, request) -> str:
     return informatieobjecttype.vertrouwelijkheidaanduiding
 
 
-@transaction.atomic
 def document_create(*, values: dict, request, url_for: UrlFor) -> Document:
     """drc-001..: create version 1 of a document; content from base64 `inhoud` when given."""
     values = dict(values)
@@ -105,12 +113,11 @@ def document_create(*, values: dict, request, url_for: UrlFor) -> Document:
         values["formaat"] = _sniff_formaat(content)
     if not values.get("identificatie"):
         values["identificatie"] = _identificatie_generate(values["bronorganisatie"], values["creatiedatum"].year)
-    document = document_backend().document_create(data=_document_data(values), content=content)
-    _notify(document, actie="create", url_for=url_for)
-    return document
+    return document_backend().document_create(
+        data=_document_data(values), content=content, record=_notify("create", url_for)
+    )
 
 
-@transaction.atomic
 def document_update(*, uuid: UUID, values: dict, partial: bool, request, url_for: UrlFor) -> Document:
     """Every update is a new version; it needs the lock the document was locked with."""
     values = dict(values)
@@ -131,17 +138,14 @@ def document_update(*, uuid: UUID, values: dict, partial: bool, request, url_for
         vertrouwelijkheidaanduiding=current.vertrouwelijkheidaanduiding,
         indicatie_gebruiksrecht=current.indicatie_gebruiksrecht,
     )
-    document = backend.document_update(uuid, data=_document_data(values, base=base), content=content, lock=lock)
-    _notify(document, actie="partial_update" if partial else "update", url_for=url_for)
-    return document
+    return backend.document_update(
+        uuid, data=_document_data(values, base=base), content=content, lock=lock,
+        record=_notify("partial_update" if partial else "update", url_for),
+    )
 
 
-@transaction.atomic
 def document_destroy(*, uuid: UUID, url_for: UrlFor) -> None:
-    backend = document_backend()
-    document = backend.document_get(uuid)
-    backend.document_destroy(uuid)
-    _notify(document, actie="destroy", url_for=url_for)
+    document_backend().document_destroy(uuid, record=_notify("destroy", url_for))
 
 
 # The fields every resource of an object type has; a URL answering without them is another kind of resource.
@@ -158,8 +162,16 @@ def objectinformatieobject_create(*, informatieobject: UUID, object: str, object
     return document_backend().link_create(informatieobject=informatieobject, object=object, object_type=object_type)
 
 
-def _notify_gebruiksrecht(recht: Gebruiksrecht, *, actie: str, url_for: UrlFor, document_url: str) -> None:
-    document = document_backend().document_get(recht.informatieobject)
+def _notify_gebruiksrecht(actie: str, *, url_for: UrlFor, document: Document, document_url: str):
+    """The backend's `record` for a gebruiksrecht write: its notification, with the document's kenmerken."""
+    return lambda recht: _gebruiksrecht_notification(
+        recht, actie=actie, url_for=url_for, document=document, document_url=document_url
+    )
+
+
+def _gebruiksrecht_notification(
+    recht: Gebruiksrecht, *, actie: str, url_for: UrlFor, document: Document, document_url: str
+) -> None:
     notification_record(
         kanaal=KANAAL_DOCUMENTEN,
         hoofd_object=document_url,
@@ -174,22 +186,19 @@ def _notify_gebruiksrecht(recht: Gebruiksrecht, *, actie: str, url_for: UrlFor, 
     )
 
 
-@transaction.atomic
-def gebruiksrecht_create(*, informatieobject: UUID, values: dict, url_for: UrlFor, document_url: str) -> Gebruiksrecht:
+def gebruiksrecht_create(*, document: Document, values: dict, url_for: UrlFor, document_url: str) -> Gebruiksrecht:
     """Adding a gebruiksrecht sets the document's indicatieGebruiksrecht (the backend keeps it)."""
-    recht = document_backend().gebruiksrecht_create(
-        informatieobject=informatieobject,
+    return document_backend().gebruiksrecht_create(
+        informatieobject=document.uuid,
         startdatum=values["startdatum"],
         einddatum=values.get("einddatum"),
         omschrijving_voorwaarden=values["omschrijving_voorwaarden"],
+        record=_notify_gebruiksrecht("create", url_for=url_for, document=document, document_url=document_url),
     )
-    _notify_gebruiksrecht(recht, actie="create", url_for=url_for, document_url=document_url)
-    return recht
 
 
-@transaction.atomic
 def gebruiksrecht_update(
-    *, current: Gebruiksrecht, values: dict, partial: bool, url_for: UrlFor, document_url: str
+    *, current: Gebruiksrecht, document: Document, values: dict, partial: bool, url_for: UrlFor, document_url: str
 ) -> Gebruiksrecht:
     """The period and conditions change; the document a gebruiksrecht belongs to does not."""
     merged = {
@@ -198,13 +207,16 @@ def gebruiksrecht_update(
         "omschrijving_voorwaarden": current.omschrijving_voorwaarden,
         **{name: values[name] for name in ("startdatum", "einddatum", "omschrijving_voorwaarden") if name in values},
     }
-    recht = document_backend().gebruiksrecht_update(current.uuid, **merged)
-    _notify_gebruiksrecht(recht, actie="partial_update" if partial else "update", url_for=url_for, document_url=document_url)
-    return recht
+    actie = "partial_update" if partial else "update"
+    return document_backend().gebruiksrecht_update(
+        current.uuid, **merged,
+        record=_notify_gebruiksrecht(actie, url_for=url_for, document=document, document_url=document_url),
+    )
 
 
-@transaction.atomic
-def gebruiksrecht_destroy(*, recht: Gebruiksrecht, url_for: UrlFor, document_url: str) -> None:
+def gebruiksrecht_destroy(*, recht: Gebruiksrecht, document: Document, url_for: UrlFor, document_url: str) -> None:
     """Removing the last gebruiksrecht makes the document's indicatieGebruiksrecht null again."""
-    _notify_gebruiksrecht(recht, actie="destroy", url_for=url_for, document_url=document_url)
-    document_backend().gebruiksrecht_destroy(recht.uuid)
+    document_backend().gebruiksrecht_destroy(
+        recht.uuid,
+        record=_notify_gebruiksrecht("destroy", url_for=url_for, document=document, document_url=document_url),
+    )

@@ -32,6 +32,8 @@ from ..base import (
     ObjectLink,
     Ondertekening,
     Page,
+    Record,
+    T,
 )
 from .content import ContentStore
 from .models import StoredDocument, StoredGebruiksrecht, StoredObjectLink, StoredVersion
@@ -91,6 +93,11 @@ def _gebruiksrecht(recht: StoredGebruiksrecht) -> Gebruiksrecht:
     )
 
 
+def _record(record: Record[T], written: T) -> None:
+    if record is not None:
+        record(written)
+
+
 def _not_unique() -> Conflict:
     return Conflict(
         "Deze identificatie bestaat al voor deze bronorganisatie.", code="identificatie-niet-uniek"
@@ -103,7 +110,9 @@ class DatabaseBackend:
 
     # -- documents --------------------------------------------------------------------------------
 
-    def document_create(self, *, data: DocumentData, content: ContentIn | None) -> Document:
+    def document_create(
+        self, *, data: DocumentData, content: ContentIn | None, record: Record[Document] = None
+    ) -> Document:
         if not data.identificatie:
             raise BackendError("Een document heeft een identificatie nodig.", code="required")
         document_uuid = uuid4()
@@ -116,6 +125,7 @@ class DatabaseBackend:
                 document=document, versie=1, begin_registratie=timezone.now(),
                 content_key=key, content_size=size, **_columns(data),
             )
+            _record(record, _document(version))
         return _document(version)
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
@@ -150,7 +160,10 @@ class DatabaseBackend:
         items = tuple(_document(version) for version in versions[offset : offset + query.page_size])
         return Page(items=items, count=versions.count())
 
-    def document_update(self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str) -> Document:
+    def document_update(
+        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str,
+        record: Record[Document] = None,
+    ) -> Document:
         key, size = self.content.save(uuid, content) if content is not None else ("", None)
         with self._content_kept_on_commit(key), transaction.atomic():
             document = self._locked_row(uuid)
@@ -170,9 +183,10 @@ class DatabaseBackend:
             )
             document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
             document.save(update_fields=["bronorganisatie", "identificatie"])
+            _record(record, _document(version))
         return _document(version)
 
-    def document_destroy(self, uuid: UUID) -> None:
+    def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
         with transaction.atomic():
             document = self._locked_row(uuid)
             if document.lock:
@@ -182,6 +196,7 @@ class DatabaseBackend:
                     "Het document is nog gekoppeld aan objecten (zaken, besluiten).", code="pending-relations"
                 )
             keys = set(document.versions.exclude(content_key="").values_list("content_key", flat=True))
+            _record(record, _document(document.versions.select_related("document").get(is_latest=True)))
             document.delete()
             transaction.on_commit(lambda: self._discard(*keys))
 
@@ -233,13 +248,16 @@ class DatabaseBackend:
 
     # -- object links -----------------------------------------------------------------------------
 
-    def link_create(self, *, informatieobject: UUID, object: str, object_type: str) -> ObjectLink:
+    def link_create(
+        self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None
+    ) -> ObjectLink:
         document = StoredDocument.objects.filter(uuid=informatieobject).first()
         if document is None:
             raise NotFound("Het document bestaat niet.")
         try:
             with transaction.atomic():
                 link = StoredObjectLink.objects.create(document=document, object=object, object_type=object_type)
+                _record(record, _link(link))
         except IntegrityError:
             raise Conflict("Dit document is al aan dit object gekoppeld.", code="unique")
         return _link(link)
@@ -258,15 +276,19 @@ class DatabaseBackend:
             links = links.filter(object=object)
         return tuple(_link(link) for link in links)
 
-    def link_destroy(self, uuid: UUID) -> None:
-        deleted, _ = StoredObjectLink.objects.filter(uuid=uuid).delete()
-        if not deleted:
-            raise NotFound("De koppeling bestaat niet.")
+    def link_destroy(self, uuid: UUID, *, record: Record[ObjectLink] = None) -> None:
+        with transaction.atomic():
+            link = StoredObjectLink.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
+            if link is None:
+                raise NotFound("De koppeling bestaat niet.")
+            _record(record, _link(link))
+            link.delete()
 
     # -- gebruiksrechten ---------------------------------------------------------------------------
 
     def gebruiksrecht_create(
-        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
+        record: Record[Gebruiksrecht] = None,
     ) -> Gebruiksrecht:
         with transaction.atomic():
             document = self._locked_row(informatieobject)
@@ -276,6 +298,7 @@ class DatabaseBackend:
             )
             # The indicatie describes the document, not a version of it: set in place.
             document.versions.filter(is_latest=True).update(indicatie_gebruiksrecht=True)
+            _record(record, _gebruiksrecht(recht))
         return _gebruiksrecht(recht)
 
     def gebruiksrecht_get(self, uuid: UUID) -> Gebruiksrecht:
@@ -296,21 +319,25 @@ class DatabaseBackend:
         return tuple(_gebruiksrecht(recht) for recht in rechten.filter(**bounds))
 
     def gebruiksrecht_update(
-        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str
+        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
+        record: Record[Gebruiksrecht] = None,
     ) -> Gebruiksrecht:
-        recht = StoredGebruiksrecht.objects.select_related("document").filter(uuid=uuid).first()
-        if recht is None:
-            raise NotFound("Het gebruiksrecht bestaat niet.")
-        recht.startdatum, recht.einddatum = startdatum, einddatum
-        recht.omschrijving_voorwaarden = omschrijving_voorwaarden
-        recht.save(update_fields=["startdatum", "einddatum", "omschrijving_voorwaarden"])
-        return _gebruiksrecht(recht)
-
-    def gebruiksrecht_destroy(self, uuid: UUID) -> None:
         with transaction.atomic():
-            recht = StoredGebruiksrecht.objects.select_for_update().filter(uuid=uuid).first()
+            recht = StoredGebruiksrecht.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
             if recht is None:
                 raise NotFound("Het gebruiksrecht bestaat niet.")
+            recht.startdatum, recht.einddatum = startdatum, einddatum
+            recht.omschrijving_voorwaarden = omschrijving_voorwaarden
+            recht.save(update_fields=["startdatum", "einddatum", "omschrijving_voorwaarden"])
+            _record(record, _gebruiksrecht(recht))
+        return _gebruiksrecht(recht)
+
+    def gebruiksrecht_destroy(self, uuid: UUID, *, record: Record[Gebruiksrecht] = None) -> None:
+        with transaction.atomic():
+            recht = StoredGebruiksrecht.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
+            if recht is None:
+                raise NotFound("Het gebruiksrecht bestaat niet.")
+            _record(record, _gebruiksrecht(recht))
             document_id = recht.document_id
             recht.delete()
             if not StoredGebruiksrecht.objects.filter(document_id=document_id).exists():

@@ -8,7 +8,7 @@ from rest_framework.reverse import reverse
 
 from api.common.exceptions import invalid
 from storage_backends import document_backend
-from storage_backends.base import Gebruiksrecht, GebruiksrechtQuery
+from storage_backends.base import Document, Gebruiksrecht, GebruiksrechtQuery
 
 from .. import services
 from ..scopes import (
@@ -63,20 +63,20 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         informatieobject = self.document_uuid(serializer.validated_data["informatieobject"])
-        self.document_for(informatieobject)
+        document = self.document_for(informatieobject)
         with backend_errors():
             recht = services.gebruiksrecht_create(
-                informatieobject=informatieobject, values=serializer.validated_data, url_for=self.url_for,
+                document=document, values=serializer.validated_data, url_for=self.url_for,
                 document_url=self.document_url(informatieobject),
             )
         return Response(self.get_serializer(recht).data, status=status.HTTP_201_CREATED)
 
     def retrieve(self, request, uuid=None):
-        recht = self._get(uuid)
+        recht, _ = self._get(uuid)
         return Response(self.get_serializer(recht).data)
 
     def update(self, request, uuid=None, partial=False):
-        current = self._get(uuid)
+        current, document = self._get(uuid)
         serializer = self.get_serializer(current, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         named = serializer.validated_data.get("informatieobject")
@@ -84,7 +84,7 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
             raise invalid("informatieobject", "Een gebruiksrecht hoort bij één document.", "wijzigen-niet-toegelaten")
         with backend_errors():
             recht = services.gebruiksrecht_update(
-                current=current, values=serializer.validated_data, partial=partial, url_for=self.url_for,
+                current=current, document=document, values=serializer.validated_data, partial=partial, url_for=self.url_for,
                 document_url=self.document_url(current.informatieobject),
             )
         return Response(self.get_serializer(recht).data)
@@ -93,15 +93,15 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
         return self.update(request, uuid=uuid, partial=True)
 
     def destroy(self, request, uuid=None):
-        recht = self._get(uuid)
+        recht, document = self._get(uuid)
         with backend_errors():
             services.gebruiksrecht_destroy(
-                recht=recht, url_for=self.url_for, document_url=self.document_url(recht.informatieobject)
+                recht=recht, document=document, url_for=self.url_for, document_url=self.document_url(recht.informatieobject)
             )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _get(self, uuid: str) -> Gebruiksrecht:
+    def _get(self, uuid: str) -> tuple[Gebruiksrecht, Document]:
+        """The gebruiksrecht and its document, if the caller may act on that document."""
         with backend_errors():
             recht = document_backend().gebruiksrecht_get(uuid_or_404(uuid))
-        self.document_for(recht.informatieobject)
-        return recht
+        return recht, self.document_for(recht.informatieobject)

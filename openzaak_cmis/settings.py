@@ -8,6 +8,7 @@ development default off and requires the secrets to be given.
 import os
 from pathlib import Path
 
+from botocore.config import Config as BotoConfig
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "api.catalogi",
     "api.documenten",
     "api.referentielijsten",
+    "storage_backends",
     "storage_backends.database",
 ]
 
@@ -161,6 +163,8 @@ STATIC_ROOT = BASE_DIR / "static"
 DOCUMENT_BACKEND = env("DOCUMENT_BACKEND", "database")
 DOCUMENT_STORAGE = env("DOCUMENT_STORAGE", "local")
 DOCUMENTS_DIR = Path(env("DOCUMENTS_DIR", str(DATA_DIR / "documents")))
+# Content sent without `inhoud` comes in bestandsdelen of this many bytes (the last one smaller).
+DOCUMENTEN_UPLOAD_CHUNK_SIZE = int(env("DOCUMENTEN_UPLOAD_CHUNK_SIZE", str(100 * 1024 * 1024)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -175,6 +179,12 @@ STORAGES = {
                 "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
                 "location": env("S3_KEY_PREFIX", ""),
                 "file_overwrite": False,
+                # An S3 that stops answering gives a 503 within seconds, not after botocore's 60 s timeouts.
+                "client_config": BotoConfig(
+                    connect_timeout=float(env("S3_CONNECT_TIMEOUT", "5")),
+                    read_timeout=float(env("S3_READ_TIMEOUT", "30")),
+                    retries={"max_attempts": int(env("S3_MAX_ATTEMPTS", "3")), "mode": "standard"},
+                ),
             },
         }
         if DOCUMENT_STORAGE == "s3"
@@ -199,6 +209,10 @@ AXES_ONLY_ADMIN_SITE = True
 OTP_TOTP_ISSUER = "openzaak-cmis"
 
 # -- REST framework and ZGW ---------------------------------------------------
+# `_expand` (inlined linked resources) keeps its leading underscore; what is inside it is camelCased.
+JSON_CAMEL_CASE = {
+    "JSON_UNDERSCOREIZE": {"no_underscore_before_number": False, "ignore_fields": None, "ignore_keys": ("_expand",)},
+}
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "api.common.autoschema.ZGWAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ("djangorestframework_camel_case.render.CamelCaseJSONRenderer",),
@@ -276,6 +290,10 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-pending-notifications": {
         "task": "api.common.tasks.deliver_pending_notifications",
         "schedule": 60.0,
+    },
+    "sweep-orphaned-documents": {
+        "task": "storage_backends.tasks.sweep_documents",
+        "schedule": 3600.0,
     },
 }
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]

@@ -27,12 +27,18 @@ Semantics every backend keeps:
 """
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import IO, Generic, Protocol, TypeVar
 from uuid import UUID
 
 T = TypeVar("T")
 Record = Callable[[T], None] | None
+
+
+def run_record(record: "Record[T]", written: T) -> None:
+    """Call a write's `record` callback, if given (backends call it inside the committing transaction)."""
+    if record is not None:
+        record(written)
 
 # The vertrouwelijkheidaanduidingen from open to secret: a restriction allows
 # its maximum and everything before it.
@@ -129,14 +135,32 @@ class DocumentData:
 
 
 @dataclass(frozen=True)
+class Part:
+    """BESTANDSDEEL: one part of content uploaded in parts; `voltooid` once its `omvang` bytes are in."""
+
+    uuid: UUID
+    informatieobject: UUID
+    volgnummer: int
+    omvang: int
+    voltooid: bool = False
+
+
+@dataclass(frozen=True)
 class Document(DocumentData):
-    """One version of a document as stored."""
+    """One version of a document as stored.
+
+    `parts` are the parts of an upload in progress. `lock` is only filled in
+    the result of a write that starts an upload in parts (a create locks the
+    document for it), so that its writer can upload them.
+    """
 
     uuid: UUID | None = None
     versie: int = 1
     begin_registratie: datetime | None = None
     locked: bool = False
     has_content: bool = False
+    parts: tuple[Part, ...] = ()
+    lock: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,6 +256,97 @@ class Page(Generic[T]):
     count: int
 
 
+# -- verzendingen ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BinnenlandsCorrespondentieadres:
+    """An address in the Netherlands, as written on the document sent or received."""
+
+    huisnummer: int
+    naam_openbare_ruimte: str
+    woonplaatsnaam: str
+    huisletter: str = ""
+    huisnummer_toevoeging: str = ""
+    postcode: str = ""
+
+
+@dataclass(frozen=True)
+class BuitenlandsCorrespondentieadres:
+    """An address abroad: up to three lines and the country (a URL)."""
+
+    adres_buitenland_1: str
+    land_postadres: str
+    adres_buitenland_2: str = ""
+    adres_buitenland_3: str = ""
+
+
+@dataclass(frozen=True)
+class CorrespondentiePostadres:
+    """A postbus or antwoordnummer (`postadres_type`)."""
+
+    post_bus_of_antwoordnummer: int
+    postadres_postcode: str
+    postadres_type: str
+    woonplaatsnaam: str
+
+
+@dataclass(frozen=True)
+class VerzendingData:
+    """What a client writes of a VERZENDING besides its document: the betrokkene and how it was reached.
+
+    The address groups are None and the contact channels empty (False) when not given.
+    """
+
+    betrokkene: str
+    aard_relatie: str
+    contact_persoon: str
+    toelichting: str = ""
+    ontvangstdatum: date | None = None
+    verzenddatum: date | None = None
+    contactpersoonnaam: str = ""
+    binnenlands_correspondentieadres: BinnenlandsCorrespondentieadres | None = None
+    buitenlands_correspondentieadres: BuitenlandsCorrespondentieadres | None = None
+    correspondentie_postadres: CorrespondentiePostadres | None = None
+    faxnummer: str = ""
+    emailadres: str = ""
+    mijn_overheid: bool = False
+    telefoonnummer: str = ""
+
+
+@dataclass(frozen=True)
+class Verzending(VerzendingData):
+    """VERZENDING: a document sent to (geadresseerde) or received from (afzender) a betrokkene."""
+
+    uuid: UUID | None = None
+    informatieobject: UUID | None = None
+
+
+@dataclass(frozen=True)
+class VerzendingQuery:
+    """A page of verzendingen, oldest first. `restrictions` as in DocumentQuery, applied to their document."""
+
+    informatieobject: UUID | None = None
+    betrokkene: str | None = None
+    aard_relatie: str | None = None
+    restrictions: tuple[Restriction, ...] | None = None
+    page: int = 1
+    page_size: int = 100
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    """What a sweep found: stored content that no committed record references, and what it removed of that.
+
+    `scanned` counts the stored items looked at; `found` and `removed` name
+    items the way the backend does (for the database backend: content keys).
+    """
+
+    scanned: int
+    found: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
 # -- the contract ---------------------------------------------------------------------------------
 
 
@@ -239,9 +354,15 @@ class DocumentBackend(Protocol):
     """What the Documenten API needs from a document store; see the module docstring."""
 
     def document_create(
-        self, *, data: DocumentData, content: ContentIn | None, record: Record[Document] = None
+        self, *, data: DocumentData, content: ContentIn | None, parts_of: int | None = None,
+        record: Record[Document] = None,
     ) -> Document:
-        """Create version 1. Raises Conflict when (bronorganisatie, identificatie) is taken."""
+        """Create version 1. Raises Conflict when (bronorganisatie, identificatie) is taken.
+
+        With `parts_of` and no content, the `bestandsomvang` bytes are to be
+        uploaded in parts of `parts_of` bytes (the last one smaller): the
+        document is created locked, with its parts and its lock.
+        """
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
         """The latest version, an exact `versie`, or the newest registered at or before `registratie_op`."""
@@ -253,16 +374,19 @@ class DocumentBackend(Protocol):
         """Latest versions matching the query, newest document first."""
 
     def document_update(
-        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str,
+        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str, parts_of: int | None = None,
         record: Record[Document] = None,
     ) -> Document:
         """Store the next version with `data` (the whole metadata) and new content or the previous one.
 
+        With `parts_of` and no content, the new version's content is to be
+        uploaded in parts (as in `document_create`); new content or new parts
+        discard the parts of an upload in progress.
         Raises LockError unless the document is locked with `lock`.
         """
 
     def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
-        """Remove the document with all its versions, content and gebruiksrechten.
+        """Remove the document with all its versions, content, gebruiksrechten and verzendingen.
 
         Raises LockError when locked, Conflict (`pending-relations`) while objects link to it.
         """
@@ -285,7 +409,23 @@ class DocumentBackend(Protocol):
         """Lock the document and return the lock. Raises LockError (`existing-lock`) when locked."""
 
     def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
-        """Unlock with the lock, or without it when `force`. Raises LockError otherwise."""
+        """Unlock with the lock, or without it when `force`. Raises LockError otherwise.
+
+        An upload in parts ends here: complete parts become the content of the
+        latest version, in volgnummer order. Incomplete parts raise
+        BackendError (`incomplete-upload`), unless `force` without the lock
+        (an administrator ending an abandoned upload), which discards them.
+        """
+
+    def part_get(self, uuid: UUID) -> Part:
+        """Raises NotFound."""
+
+    def part_put(self, uuid: UUID, *, content: ContentIn, lock: str) -> Part:
+        """Store (or replace) the content of a part, which must be exactly its `omvang` bytes.
+
+        Raises LockError unless its document is locked with `lock`, BackendError
+        (`file-size`) for content of another size; nothing is kept then.
+        """
 
     def link_create(
         self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None
@@ -324,3 +464,30 @@ class DocumentBackend(Protocol):
 
     def gebruiksrecht_destroy(self, uuid: UUID, *, record: Record[Gebruiksrecht] = None) -> None:
         """Remove it; after the last one the document's indicatieGebruiksrecht becomes null (no new version)."""
+
+    def verzending_create(
+        self, *, informatieobject: UUID, data: VerzendingData, record: Record[Verzending] = None
+    ) -> Verzending:
+        """Add a verzending to the document (which stays the same). Raises NotFound when it does not exist."""
+
+    def verzending_get(self, uuid: UUID) -> Verzending:
+        """Raises NotFound."""
+
+    def verzending_list(self, query: VerzendingQuery) -> Page[Verzending]:
+        """Verzendingen matching the query whose document the restrictions allow, oldest first."""
+
+    def verzending_update(
+        self, uuid: UUID, *, informatieobject: UUID, data: VerzendingData, record: Record[Verzending] = None
+    ) -> Verzending:
+        """Replace the verzending's document and data. Raises NotFound (no such verzending or document)."""
+
+    def verzending_destroy(self, uuid: UUID, *, record: Record[Verzending] = None) -> None:
+        """Raises NotFound. A document's verzendingen go with it (`document_destroy`)."""
+
+    def sweep(self, *, older_than: timedelta, remove: bool) -> SweepReport:
+        """Find content that no committed record references and that is older than `older_than`; remove it if asked.
+
+        Younger content is left alone: a write in flight has stored its content
+        but not yet committed the record naming it. Raises BackendUnavailable
+        when the store cannot be listed.
+        """

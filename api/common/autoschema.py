@@ -2,6 +2,7 @@
 
 Kept apart from `schema.py` because DRF imports it while `rest_framework.views` loads.
 """
+from drf_spectacular.utils import OpenApiParameter
 from vng_api_common.schema import AutoSchema
 
 from .permissions import ScopesRequired, required_scope
@@ -25,11 +26,39 @@ class ZGWAutoSchema(AutoSchema):
         finally:
             self.view.action = action
 
+    def _get_response_bodies(self, direction="response"):
+        """The error responses also for operations whose success response `extend_schema(responses=...)` names.
+
+        That override replaces vng_api_common's `get_response_serializers`, which adds them otherwise.
+        """
+        bodies = super()._get_response_bodies(direction)
+        if self.method != "HEAD":
+            for code, serializer in self.get_error_responses().items():
+                bodies.setdefault(str(code), self._get_response_for_code(serializer, str(code), direction=direction))
+        return bodies
+
     def _is_list_view(self, serializer=None) -> bool:
         """Custom actions answering with a list name themselves in `schema_list_actions`."""
         if getattr(self.view, "action", None) in getattr(self.view, "schema_list_actions", ()):
             return True
         return super()._is_list_view(serializer)
+
+    def get_summary(self):
+        """HEAD of a view without a queryset (Documenten: documents live in a backend) names its route's basename."""
+        if self.method == "HEAD" and getattr(self.view, "queryset", None) is None:
+            return f"De headers voor een specifiek(e) {self.view.basename.upper()} opvragen "
+        return super().get_summary()
+
+    def get_override_parameters(self):
+        """`expand` on list and retrieve of a view that names what it can expand (`expandable`)."""
+        parameters = super().get_override_parameters()
+        if self.method == "GET" and getattr(self.view, "expandable", ()) and self.view.action in ("list", "retrieve"):
+            parameters = [*parameters, OpenApiParameter(
+                "expand", str,
+                description="Haal details van gelinkte resources direct op, komma-gescheiden: "
+                + ", ".join(self.view.expandable) + ".",
+            )]
+        return parameters
 
     def get_auth(self):
         if not any(isinstance(p, ScopesRequired) for p in self.view.get_permissions()):

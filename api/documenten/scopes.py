@@ -12,3 +12,4 @@ SCOPE_DOCUMENTEN_GEFORCEERD_BIJWERKEN = Scope(
 SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK = Scope(
     "documenten.geforceerd-unlock", description="Ontgrendelen van documenten zonder lock-id."
 )
+SCOPE_AUDITTRAILS_LEZEN = Scope("audittrails.lezen", description="Lezen van de audit trail van documenten.")

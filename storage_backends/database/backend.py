@@ -24,19 +24,20 @@ from ..base import (
     Document,
     DocumentData,
     DocumentQuery,
-    Gebruiksrecht,
-    GebruiksrechtQuery,
     Integriteit,
     LockError,
     NotFound,
-    ObjectLink,
     Ondertekening,
     Page,
     Record,
-    T,
+    run_record,
 )
 from .content import ContentStore
-from .models import StoredDocument, StoredGebruiksrecht, StoredObjectLink, StoredVersion
+from .models import StoredDocument, StoredVersion
+from .parts import PartsMixin, as_part
+from .relations import RelationsMixin
+from .sweeper import SweeperMixin
+from .verzendingen import VerzendingenMixin
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def _columns(data: DocumentData) -> dict:
     }
 
 
-def _document(version: StoredVersion) -> Document:
+def _document(version: StoredVersion, *, lock: str = "") -> Document:
     return Document(
         **{name: getattr(version, name) for name in PLAIN_FIELDS},
         trefwoorden=tuple(version.trefwoorden),
@@ -74,28 +75,10 @@ def _document(version: StoredVersion) -> Document:
         begin_registratie=version.begin_registratie,
         locked=bool(version.document.lock),
         has_content=bool(version.content_key),
+        parts=tuple(as_part(part, version.document.uuid) for part in version.document.parts.all()),
+        lock=lock,
     )
 
-
-def _link(link: StoredObjectLink) -> ObjectLink:
-    return ObjectLink(
-        uuid=link.uuid, informatieobject=link.document.uuid, object=link.object, object_type=link.object_type
-    )
-
-
-def _gebruiksrecht(recht: StoredGebruiksrecht) -> Gebruiksrecht:
-    return Gebruiksrecht(
-        uuid=recht.uuid,
-        informatieobject=recht.document.uuid,
-        startdatum=recht.startdatum,
-        einddatum=recht.einddatum,
-        omschrijving_voorwaarden=recht.omschrijving_voorwaarden,
-    )
-
-
-def _record(record: Record[T], written: T) -> None:
-    if record is not None:
-        record(written)
 
 
 def _not_unique() -> Conflict:
@@ -104,29 +87,35 @@ def _not_unique() -> Conflict:
     )
 
 
-class DatabaseBackend:
+class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixin):
     def __init__(self, content: ContentStore):
         self.content = content
 
     # -- documents --------------------------------------------------------------------------------
 
     def document_create(
-        self, *, data: DocumentData, content: ContentIn | None, record: Record[Document] = None
+        self, *, data: DocumentData, content: ContentIn | None, parts_of: int | None = None,
+        record: Record[Document] = None,
     ) -> Document:
         if not data.identificatie:
             raise BackendError("Een document heeft een identificatie nodig.", code="required")
         document_uuid = uuid4()
         key, size = self.content.save(document_uuid, content) if content is not None else ("", None)
+        in_parts = content is None and parts_of and data.bestandsomvang
         with self._content_kept_on_commit(key), transaction.atomic():
             document = StoredDocument.objects.create(
-                uuid=document_uuid, bronorganisatie=data.bronorganisatie, identificatie=data.identificatie
+                uuid=document_uuid, bronorganisatie=data.bronorganisatie, identificatie=data.identificatie,
+                lock=uuid4().hex if in_parts else "",
             )
             version = StoredVersion.objects.create(
                 document=document, versie=1, begin_registratie=timezone.now(),
                 content_key=key, content_size=size, **_columns(data),
             )
-            _record(record, _document(version))
-        return _document(version)
+            if in_parts:
+                self._parts_create(document, data.bestandsomvang, parts_of)
+            created = _document(version, lock=document.lock)
+            run_record(record, created)
+        return created
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
         return _document(self._version(uuid, versie=versie, registratie_op=registratie_op))
@@ -138,7 +127,9 @@ class DatabaseBackend:
         return tuple(_document(version) for version in versions)
 
     def document_list(self, query: DocumentQuery) -> Page[Document]:
-        versions = StoredVersion.objects.select_related("document").filter(is_latest=True)
+        versions = StoredVersion.objects.select_related("document").prefetch_related("document__parts").filter(
+            is_latest=True
+        )
         if query.identificatie is not None:
             versions = versions.filter(identificatie=query.identificatie)
         if query.bronorganisatie is not None:
@@ -161,10 +152,11 @@ class DatabaseBackend:
         return Page(items=items, count=versions.count())
 
     def document_update(
-        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str,
+        self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str, parts_of: int | None = None,
         record: Record[Document] = None,
     ) -> Document:
         key, size = self.content.save(uuid, content) if content is not None else ("", None)
+        in_parts = content is None and parts_of and data.bestandsomvang
         with self._content_kept_on_commit(key), transaction.atomic():
             document = self._locked_row(uuid)
             if not document.lock:
@@ -173,18 +165,24 @@ class DatabaseBackend:
                 raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
             latest = document.versions.get(is_latest=True)
             StoredVersion.objects.filter(pk=latest.pk).update(is_latest=False)
+            keeps_content = content is None and not in_parts
             version = StoredVersion.objects.create(
                 document=document,
                 versie=latest.versie + 1,
                 begin_registratie=timezone.now(),
-                content_key=key if content is not None else latest.content_key,
-                content_size=size if content is not None else latest.content_size,
+                content_key=latest.content_key if keeps_content else key,
+                content_size=latest.content_size if keeps_content else size,
                 **_columns(data),
             )
             document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
             document.save(update_fields=["bronorganisatie", "identificatie"])
-            _record(record, _document(version))
-        return _document(version)
+            if not keeps_content:
+                self._parts_discard(document)
+            if in_parts:
+                self._parts_create(document, data.bestandsomvang, parts_of)
+            updated = _document(version, lock=document.lock if in_parts else "")
+            run_record(record, updated)
+        return updated
 
     def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
         with transaction.atomic():
@@ -196,7 +194,8 @@ class DatabaseBackend:
                     "Het document is nog gekoppeld aan objecten (zaken, besluiten).", code="pending-relations"
                 )
             keys = set(document.versions.exclude(content_key="").values_list("content_key", flat=True))
-            _record(record, _document(document.versions.select_related("document").get(is_latest=True)))
+            keys |= set(document.parts.exclude(content_key="").values_list("content_key", flat=True))
+            run_record(record, _document(document.versions.select_related("document").get(is_latest=True)))
             document.delete()
             transaction.on_commit(lambda: self._discard(*keys))
 
@@ -239,111 +238,25 @@ class DatabaseBackend:
         return document.lock
 
     def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
-        with transaction.atomic():
-            document = self._locked_row(uuid)
-            if not force and not constant_time_compare(document.lock, lock or ""):
-                raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
+        # Complete parts are joined before the transaction: no row lock is held while the store copies.
+        document = self._document_row(uuid, lock=lock, force=force)
+        parts = list(document.parts.all())
+        complete = bool(parts) and all(part.content_key for part in parts)
+        if parts and not complete and (not force or constant_time_compare(document.lock, lock or "")):
+            raise BackendError(
+                "Niet alle bestandsdelen zijn geüpload; het document blijft vergrendeld.", code="incomplete-upload"
+            )
+        key, size = self.content.join(uuid, [part.content_key for part in parts]) if complete else ("", None)
+        with self._content_kept_on_commit(key), transaction.atomic():
+            document = self._document_row(uuid, lock=lock, force=force, for_update=True)
+            if complete:
+                if list(document.parts.values_list("content_key", flat=True)) != [part.content_key for part in parts]:
+                    raise Conflict("De bestandsdelen zijn tijdens het samenvoegen gewijzigd.", code="parts-changed")
+                # The joined content belongs to the version the upload was for: set in place, no new version.
+                document.versions.filter(is_latest=True).update(content_key=key, content_size=size)
+            self._parts_discard(document)
             document.lock = ""
             document.save(update_fields=["lock"])
-
-    # -- object links -----------------------------------------------------------------------------
-
-    def link_create(
-        self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None
-    ) -> ObjectLink:
-        document = StoredDocument.objects.filter(uuid=informatieobject).first()
-        if document is None:
-            raise NotFound("Het document bestaat niet.")
-        try:
-            with transaction.atomic():
-                link = StoredObjectLink.objects.create(document=document, object=object, object_type=object_type)
-                _record(record, _link(link))
-        except IntegrityError:
-            raise Conflict("Dit document is al aan dit object gekoppeld.", code="unique")
-        return _link(link)
-
-    def link_get(self, uuid: UUID) -> ObjectLink:
-        link = StoredObjectLink.objects.select_related("document").filter(uuid=uuid).first()
-        if link is None:
-            raise NotFound("De koppeling bestaat niet.")
-        return _link(link)
-
-    def link_list(self, *, informatieobject: UUID | None = None, object: str | None = None) -> tuple[ObjectLink, ...]:
-        links = StoredObjectLink.objects.select_related("document").order_by("pk")
-        if informatieobject is not None:
-            links = links.filter(document__uuid=informatieobject)
-        if object is not None:
-            links = links.filter(object=object)
-        return tuple(_link(link) for link in links)
-
-    def link_destroy(self, uuid: UUID, *, record: Record[ObjectLink] = None) -> None:
-        with transaction.atomic():
-            link = StoredObjectLink.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
-            if link is None:
-                raise NotFound("De koppeling bestaat niet.")
-            _record(record, _link(link))
-            link.delete()
-
-    # -- gebruiksrechten ---------------------------------------------------------------------------
-
-    def gebruiksrecht_create(
-        self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
-        record: Record[Gebruiksrecht] = None,
-    ) -> Gebruiksrecht:
-        with transaction.atomic():
-            document = self._locked_row(informatieobject)
-            recht = StoredGebruiksrecht.objects.create(
-                document=document, startdatum=startdatum, einddatum=einddatum,
-                omschrijving_voorwaarden=omschrijving_voorwaarden,
-            )
-            # The indicatie describes the document, not a version of it: set in place.
-            document.versions.filter(is_latest=True).update(indicatie_gebruiksrecht=True)
-            _record(record, _gebruiksrecht(recht))
-        return _gebruiksrecht(recht)
-
-    def gebruiksrecht_get(self, uuid: UUID) -> Gebruiksrecht:
-        recht = StoredGebruiksrecht.objects.select_related("document").filter(uuid=uuid).first()
-        if recht is None:
-            raise NotFound("Het gebruiksrecht bestaat niet.")
-        return _gebruiksrecht(recht)
-
-    def gebruiksrecht_list(self, query: GebruiksrechtQuery) -> tuple[Gebruiksrecht, ...]:
-        rechten = StoredGebruiksrecht.objects.select_related("document").order_by("pk")
-        if query.informatieobject is not None:
-            rechten = rechten.filter(document__uuid=query.informatieobject)
-        bounds = {
-            f"{name.rsplit('_', 1)[0]}__{name.rsplit('_', 1)[1]}": value
-            for name, value in vars(query).items()
-            if name != "informatieobject" and value is not None
-        }
-        return tuple(_gebruiksrecht(recht) for recht in rechten.filter(**bounds))
-
-    def gebruiksrecht_update(
-        self, uuid: UUID, *, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
-        record: Record[Gebruiksrecht] = None,
-    ) -> Gebruiksrecht:
-        with transaction.atomic():
-            recht = StoredGebruiksrecht.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
-            if recht is None:
-                raise NotFound("Het gebruiksrecht bestaat niet.")
-            recht.startdatum, recht.einddatum = startdatum, einddatum
-            recht.omschrijving_voorwaarden = omschrijving_voorwaarden
-            recht.save(update_fields=["startdatum", "einddatum", "omschrijving_voorwaarden"])
-            _record(record, _gebruiksrecht(recht))
-        return _gebruiksrecht(recht)
-
-    def gebruiksrecht_destroy(self, uuid: UUID, *, record: Record[Gebruiksrecht] = None) -> None:
-        with transaction.atomic():
-            recht = StoredGebruiksrecht.objects.select_for_update().select_related("document").filter(uuid=uuid).first()
-            if recht is None:
-                raise NotFound("Het gebruiksrecht bestaat niet.")
-            _record(record, _gebruiksrecht(recht))
-            document_id = recht.document_id
-            recht.delete()
-            if not StoredGebruiksrecht.objects.filter(document_id=document_id).exists():
-                StoredVersion.objects.filter(document_id=document_id, is_latest=True).update(
-                    indicatie_gebruiksrecht=None
-                )
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -362,6 +275,15 @@ class DatabaseBackend:
         if version is None:
             raise NotFound("Het document (of de gevraagde versie) bestaat niet.")
         return version
+
+    def _document_row(self, uuid: UUID, *, lock: str, force: bool, for_update: bool = False) -> StoredDocument:
+        """The document, if `lock` is its lock (or `force`); LockError otherwise."""
+        document = self._locked_row(uuid) if for_update else StoredDocument.objects.filter(uuid=uuid).first()
+        if document is None:
+            raise NotFound("Het document bestaat niet.")
+        if not force and not constant_time_compare(document.lock, lock or ""):
+            raise LockError("Het lock-id klopt niet.", code="incorrect-lock-id")
+        return document
 
     def _locked_row(self, uuid: UUID) -> StoredDocument:
         document = StoredDocument.objects.select_for_update().filter(uuid=uuid).first()

@@ -17,6 +17,8 @@ from ..base import BackendUnavailable, ContentIn
 
 CHUNK_SIZE = 64 * 1024
 STORE_ERRORS = (OSError, BotoCoreError, ClientError)
+# Every key ContentStore writes lies under this prefix; the sweeper lists nothing else.
+KEY_PREFIX = "documents/"
 
 
 class _CountingReader:
@@ -48,6 +50,43 @@ class _CountingReader:
         return getattr(self.stream, name)
 
 
+class _JoinedReader:
+    """A read-only stream over several stored contents in a row, opening each when it is reached."""
+
+    def __init__(self, storage: Storage, keys: list[str]):
+        self.storage = storage
+        self.keys = list(keys)
+        self.current = None
+        self.closed = False
+
+    def read(self, size=-1):
+        """Up to `size` bytes (everything when negative); fewer only at the end (uploaders take a short read as EOF)."""
+        data = bytearray()
+        while size < 0 or len(data) < size:
+            if self.current is None:
+                if not self.keys:
+                    break
+                self.current = self.storage.open(self.keys.pop(0), "rb")
+            chunk = self.current.read(CHUNK_SIZE if size < 0 else min(CHUNK_SIZE, size - len(data)))
+            if not chunk:
+                self.current.close()
+                self.current = None
+            data += chunk
+        return bytes(data)
+
+    def seekable(self) -> bool:
+        return False
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close()
+            self.current = None
+        self.closed = True
+
+
 class ContentStore:
     def __init__(self, storage: Storage):
         self.storage = storage
@@ -56,10 +95,17 @@ class ContentStore:
         """Store content under a fresh key; return the key and the number of bytes stored."""
         reader = _CountingReader(content.stream)
         try:
-            key = self.storage.save(f"documents/{document}/{uuid4().hex}", File(reader, name="content"))
+            key = self.storage.save(f"{KEY_PREFIX}{document}/{uuid4().hex}", File(reader, name="content"))
         except STORE_ERRORS as exc:
             raise BackendUnavailable(f"De documentopslag is niet bereikbaar: {exc}") from exc
         return key, reader.size
+
+    def join(self, document: UUID, keys: list[str]) -> tuple[str, int]:
+        """Store the contents at `keys`, in order, as one new content; read and written in chunks."""
+        try:
+            return self.save(document, ContentIn(stream=_JoinedReader(self.storage, keys)))
+        except STORE_ERRORS as exc:
+            raise BackendUnavailable(f"De documentopslag is niet bereikbaar: {exc}") from exc
 
     def delete(self, key: str) -> None:
         try:

@@ -1,5 +1,5 @@
-"""Tables of the database backend: one row per document (identity, lock), one per version, one per object link
-and one per gebruiksrecht.
+"""Tables of the database backend: one row per document (identity, lock), one per version, one per object link,
+one per gebruiksrecht, one per part of an upload in progress and one per verzending.
 
 The latest version carries `is_latest`, so lists read one row per document
 with an index; (bronorganisatie, identificatie) is unique per document.
@@ -88,3 +88,41 @@ class StoredGebruiksrecht(models.Model):
     startdatum = models.DateTimeField()
     einddatum = models.DateTimeField(null=True)
     omschrijving_voorwaarden = models.TextField()
+
+
+class StoredPart(models.Model):
+    """A part of an upload in progress; its content is staged in the content store until the unlock."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
+    document = models.ForeignKey(StoredDocument, on_delete=models.CASCADE, related_name="parts")
+    volgnummer = models.PositiveIntegerField()
+    omvang = models.BigIntegerField()
+    content_key = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["document_id", "volgnummer"]
+        constraints = [models.UniqueConstraint(fields=["document", "volgnummer"], name="part_volgnummer_uniq")]
+
+
+class StoredVerzending(models.Model):
+    """A verzending; each address group is a JSON object of its dataclass's fields, or null when not given."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
+    document = models.ForeignKey(StoredDocument, on_delete=models.CASCADE, related_name="verzendingen")
+    betrokkene = models.URLField(max_length=200)
+    aard_relatie = models.CharField(max_length=20)
+    toelichting = models.CharField(max_length=200, blank=True)
+    ontvangstdatum = models.DateField(null=True)
+    verzenddatum = models.DateField(null=True)
+    contact_persoon = models.URLField(max_length=1000)
+    contactpersoonnaam = models.CharField(max_length=40, blank=True)
+    binnenlands_correspondentieadres = models.JSONField(null=True)
+    buitenlands_correspondentieadres = models.JSONField(null=True)
+    correspondentie_postadres = models.JSONField(null=True)
+    faxnummer = models.CharField(max_length=15, blank=True)
+    emailadres = models.CharField(max_length=100, blank=True)
+    mijn_overheid = models.BooleanField(default=False)
+    telefoonnummer = models.CharField(max_length=15, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["betrokkene"], name="verzending_betrokkene_idx")]

@@ -116,11 +116,13 @@ def template_prepare() -> None:
 class Server:
     """gunicorn serving the project on a loopback port, stopped by PID."""
 
-    def __init__(self, db_name: str, log: Path):
+    def __init__(self, db_name: str, log: Path, *, extra_env: dict | None = None):
+        """`extra_env` overrides the environment last (the benchmark picks its backend and worker count there)."""
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = service_env(db_name)
         env.update(GUNICORN_WORKERS="2", GUNICORN_THREADS="4", GUNICORN_ACCESSLOG=str(log.with_suffix(".access.log")))
+        env.update(extra_env or {})
         self._log = open(log, "w")
         self.process = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "openzaak_cmis.wsgi", "-c", "config/gunicorn.conf.py",

@@ -3,13 +3,8 @@
 S3 is a real S3-compatible HTTP server (moto in server mode) that this test
 run starts on loopback and stops by PID; each test gets a bucket of its own.
 """
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from datetime import date
-from pathlib import Path
 
 import boto3
 import pytest
@@ -19,38 +14,13 @@ from storages.backends.s3 import S3Storage
 from storage_backends.base import DocumentData
 from storage_backends.database.backend import DatabaseBackend
 from storage_backends.database.content import ContentStore
-
-MOTO_SERVER = Path(sys.executable).with_name("moto_server")
-CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test", "region_name": "us-east-1"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.s3_server import CREDENTIALS, S3Server, free_port  # noqa: F401 (free_port: used by test modules)
 
 
 @pytest.fixture(scope="session")
 def s3_endpoint():
-    port = free_port()
-    server = subprocess.Popen(
-        [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("moto_server did not start")
-                time.sleep(0.1)
-        yield endpoint
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with S3Server() as server:
+        yield server.endpoint
 
 
 def s3_storage(endpoint: str, bucket: str) -> S3Storage:

@@ -1,7 +1,7 @@
 """The document contract (storage_backends/base.py) on every backend: versions, content, locks, lists."""
 import io
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from botocore.config import Config

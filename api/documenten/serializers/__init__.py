@@ -1,4 +1,5 @@
 """Serializers of the Documenten API 1.5.0, one resource per module."""
+from .bestandsdelen import BestandsDeelSerializer, BestandsDeelUploadSerializer
 from .enkelvoudiginformatieobjecten import (
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
@@ -8,13 +9,17 @@ from .enkelvoudiginformatieobjecten import (
 )
 from .gebruiksrechten import GebruiksrechtSerializer
 from .objectinformatieobjecten import ObjectInformatieObjectSerializer
+from .verzendingen import VerzendingSerializer
 
 __all__ = [
+    "BestandsDeelSerializer",
+    "BestandsDeelUploadSerializer",
     "EnkelvoudigInformatieObjectSerializer",
     "EnkelvoudigInformatieObjectWithLockSerializer",
     "GebruiksrechtSerializer",
     "LockSerializer",
     "ObjectInformatieObjectSerializer",
     "UnlockSerializer",
+    "VerzendingSerializer",
     "ZoekSerializer",
 ]

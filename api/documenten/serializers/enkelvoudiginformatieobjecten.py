@@ -14,6 +14,9 @@ from rest_framework.reverse import reverse
 
 from storage_backends.base import VERTROUWELIJKHEID_ORDER, ContentIn
 
+from .bestandsdelen import BestandsDeelSerializer
+from .fields import SelfUrlField
+
 STATUS_CHOICES = ("in_bewerking", "concept", "definitief", "ter_vaststelling", "vastgesteld", "gearchiveerd")
 NOT_WHEN_RECEIVED = ("in_bewerking", "ter_vaststelling")
 SPOOL_SIZE = 1024 * 1024
@@ -54,25 +57,27 @@ class Base64ContentField(serializers.Field):
 
 
 class OndertekeningSerializer(serializers.Serializer):
-    soort = serializers.ChoiceField(choices=("analoog", "digitaal", "pki"), allow_blank=True, required=False)
-    datum = serializers.DateField(allow_null=True, required=False)
+    """Given whole or not at all (null); a document without one renders null."""
+
+    soort = serializers.ChoiceField(choices=("analoog", "digitaal", "pki"))
+    datum = serializers.DateField()
 
 
 class IntegriteitSerializer(serializers.Serializer):
+    """Given whole or not at all (null); a document without one renders null."""
+
     algoritme = serializers.ChoiceField(
         choices=(
             "crc_16", "crc_32", "crc_64", "fletcher_4", "fletcher_8", "fletcher_16", "fletcher_32", "hmac", "md5",
             "sha_1", "sha_256", "sha_512", "sha_3",
         ),
-        allow_blank=True,
-        required=False,
     )
-    waarde = serializers.CharField(max_length=128, allow_blank=True, required=False)
-    datum = serializers.DateField(allow_null=True, required=False)
+    waarde = serializers.CharField(max_length=128)
+    datum = serializers.DateField()
 
 
 class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
-    url = serializers.SerializerMethodField()
+    url = SelfUrlField()
     identificatie = serializers.CharField(max_length=40, required=False, allow_blank=True)
     bronorganisatie = serializers.RegexField(r"^\d{9}$", max_length=9)
     creatiedatum = serializers.DateField()
@@ -86,7 +91,7 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     begin_registratie = serializers.DateTimeField(read_only=True)
     bestandsnaam = serializers.CharField(max_length=255, required=False, allow_blank=True)
     inhoud = Base64ContentField(required=False, allow_null=True)
-    bestandsomvang = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    bestandsomvang = serializers.IntegerField(min_value=0, max_value=2**63 - 1, required=False, allow_null=True)
     link = serializers.URLField(max_length=200, required=False, allow_blank=True)
     beschrijving = serializers.CharField(max_length=1000, required=False, allow_blank=True)
     ontvangstdatum = serializers.DateField(required=False, allow_null=True)
@@ -97,7 +102,7 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     integriteit = IntegriteitSerializer(required=False, allow_null=True)
     informatieobjecttype = serializers.URLField(max_length=200)
     locked = serializers.BooleanField(read_only=True)
-    bestandsdelen = serializers.ListField(read_only=True, default=list)
+    bestandsdelen = BestandsDeelSerializer(many=True, read_only=True)
     trefwoorden = serializers.ListField(
         child=serializers.CharField(max_length=100), required=False, allow_null=True
     )
@@ -110,7 +115,11 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
 
     def to_representation(self, document):
         data = super().to_representation(document)
-        data["bestandsdelen"] = []
+        context = {**self.context, "lock": document.lock}
+        data["bestandsdelen"] = [BestandsDeelSerializer(part, context=context).data for part in document.parts]
+        for name in ("ondertekening", "integriteit"):
+            if not any(data[name].values()):
+                data[name] = None
         return data
 
     def validate(self, attrs):
@@ -127,7 +136,7 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
 
 
 class EnkelvoudigInformatieObjectWithLockSerializer(EnkelvoudigInformatieObjectSerializer):
-    lock = serializers.CharField(write_only=True, max_length=100)
+    lock = serializers.CharField(write_only=True)
 
 
 class LockSerializer(serializers.Serializer):
@@ -140,3 +149,4 @@ class UnlockSerializer(serializers.Serializer):
 
 class ZoekSerializer(serializers.Serializer):
     uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
+    expand = serializers.CharField(required=False, help_text="Komma-gescheiden: informatieobjecttype.")

@@ -2,12 +2,14 @@
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from .fields import SelfUrlField
+
 
 class GebruiksrechtSerializer(serializers.Serializer):
     """GEBRUIKSRECHTEN of a document of this service."""
 
-    url = serializers.SerializerMethodField()
-    informatieobject = serializers.URLField(max_length=1000)
+    url = SelfUrlField()
+    informatieobject = serializers.URLField()
     startdatum = serializers.DateTimeField()
     einddatum = serializers.DateTimeField(required=False, allow_null=True)
     omschrijving_voorwaarden = serializers.CharField()

@@ -2,12 +2,14 @@
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from .fields import SelfUrlField
+
 
 class ObjectInformatieObjectSerializer(serializers.Serializer):
     """OBJECTINFORMATIEOBJECT; `informatieobject` is a document of this service, `object` any zaak/besluit/verzoek."""
 
-    url = serializers.SerializerMethodField()
-    informatieobject = serializers.URLField(max_length=1000)
+    url = SelfUrlField()
+    informatieobject = serializers.URLField()
     object = serializers.URLField(max_length=1000)
     object_type = serializers.ChoiceField(choices=("besluit", "zaak", "verzoek"))
 

@@ -4,15 +4,23 @@ A resource that belongs to a document (objectinformatieobject, gebruiksrecht) na
 or change it (the caller's autorisaties for its informatieobjecttype and
 vertrouwelijkheidaanduiding, with the scope of the action).
 """
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 from uuid import UUID
 
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.response import Response
 from rest_framework.reverse import reverse
+from rest_framework.utils.urls import replace_query_param
 
 from api.common.exceptions import invalid
+from api.common.pagination import ZGWPagination
+from api.common.viewsets import ETagMixin
 from storage_backends import document_backend
-from storage_backends.base import Document
+from storage_backends.base import Document, Page, Restriction
 
+from ..expand import PART_NAMES, Expander, expand_names
 from .errors import backend_errors
 
 DOCUMENTS_PATH = "/documenten/api/v1/enkelvoudiginformatieobjecten/"
@@ -25,19 +33,67 @@ def uuid_or_404(value: str) -> UUID:
         raise exceptions.NotFound()
 
 
-class DocumentenViewSet(viewsets.ViewSet):
-    """Documenten resources live in the backend, not in querysets: lookup by uuid, our own query check."""
+class DocumentenViewSet(ETagMixin, viewsets.ViewSet):
+    """Documenten resources live in the backend, not in querysets: lookup by uuid, our own query check.
+
+    A detail answers HEAD and If-None-Match with its ETag (ETagMixin).
+    """
 
     lookup_field = "uuid"
+    pagination_class = ZGWPagination
     lookup_value_regex = "[0-9a-f-]+"
     # Query parameters per action (default: `expand`); anything else is a 400 `unknown-parameters`.
     query_params_allowed: dict[str, set[str]] = {}
+    # What `expand` may name on list, retrieve and _zoek (expand.py).
+    expandable: tuple[str, ...] = PART_NAMES
+    expand: tuple[str, ...] = ()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         unknown = set(request.query_params) - self.query_params_allowed.get(self.action, {"expand"})
         if unknown:
             raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
+        if self.action in ("list", "retrieve"):
+            self.expand = expand_names(request.query_params.get("expand"), self.expandable)
+        elif self.action == "zoek" and isinstance(request.data, dict):
+            self.expand = expand_names(request.data.get("expand"), self.expandable)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if self.expand and response.status_code == status.HTTP_200_OK and isinstance(response.data, (dict, list)):
+            data = response.data
+            items = data if isinstance(data, list) else data.get("results", [data]) if "results" in data else [data]
+            Expander(request).apply(items, self.expand)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def restrictions(self) -> tuple[Restriction, ...] | None:
+        """The caller's autorisaties for the action as a backend query carries them; None: no limits."""
+        auth = self.request.jwt_auth
+        if auth.client.heeft_alle_autorisaties:
+            return None
+        return tuple(
+            Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding)
+            for grant in auth.grants(self.required_scopes[self.action])
+        )
+
+    def paginated(self, list_page: Callable[[Any], Page], query) -> Response:
+        """The ZGW page (`?page=`) of what `list_page` finds for `query`; the backend pages and counts."""
+        paginator = self.pagination_class()
+        param = paginator.page_query_param
+        raw = self.request.query_params.get(param, "1")
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.NotFound("Ongeldige pagina.")
+        number = int(raw)
+        with backend_errors():
+            page = list_page(replace(query, page=number, page_size=paginator.page_size))
+        if number > 1 and not page.items:
+            raise exceptions.NotFound("Ongeldige pagina.")
+        url = self.request.build_absolute_uri()
+        return Response({
+            "count": page.count,
+            "next": replace_query_param(url, param, number + 1) if number * paginator.page_size < page.count else None,
+            "previous": replace_query_param(url, param, number - 1) if number > 1 else None,
+            "results": self.get_serializer(page.items, many=True).data,
+        })
 
     def get_serializer_class(self):
         return self.serializer_class
@@ -45,6 +101,10 @@ class DocumentenViewSet(viewsets.ViewSet):
     def get_serializer(self, *args, **kwargs):
         kwargs.setdefault("context", {"request": self.request, "view": self})
         return self.get_serializer_class()(*args, **kwargs)
+
+
+class ConditionalRetrieve(mixins.RetrieveModelMixin):
+    """Marks a viewset whose `retrieve` (its own) answers If-None-Match and HEAD: the schema then documents them."""
 
 
 class DocumentPartViewSet(DocumentenViewSet):

@@ -6,24 +6,23 @@ against the caller's autorisaties by informatieobjecttype and
 vertrouwelijkheidaanduiding.
 """
 import re
-from dataclasses import replace
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
-from rest_framework.utils.urls import replace_query_param
 
+from api.common.audit import AUDIT_HEADERS
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from storage_backends import document_backend
-from storage_backends.base import Document, DocumentQuery, Restriction
+from storage_backends.base import Document, DocumentQuery
 
 from .. import services
 from ..scopes import (
@@ -42,7 +41,9 @@ from ..serializers import (
     UnlockSerializer,
     ZoekSerializer,
 )
-from .base import DocumentenViewSet
+from .audittrail import audit_for
+from ..expand import DOCUMENT_NAMES
+from .base import ConditionalRetrieve, DocumentenViewSet
 from .errors import backend_errors
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -63,8 +64,9 @@ LIST_PARAMS = [
 @extend_schema_view(
     list=extend_schema(parameters=LIST_PARAMS),
     retrieve=extend_schema(parameters=VERSION_PARAMS),
+    **{write: extend_schema(parameters=AUDIT_HEADERS) for write in ("create", "update", "partial_update", "destroy")},
 )
-class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
+class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet):
     serializer_class = EnkelvoudigInformatieObjectSerializer
     pagination_class = ZGWPagination
     required_scopes = {
@@ -79,6 +81,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         "lock": SCOPE_DOCUMENTEN_LOCK,
         "unlock": SCOPE_DOCUMENTEN_LOCK | SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK,
     }
+    expandable = DOCUMENT_NAMES
+    schema_list_actions = ("zoek",)
+    schema_errors_like = {"download": "retrieve", "lock": "update", "unlock": "update", "zoek": "create"}
     query_params_allowed = {
         "list": {"identificatie", "bronorganisatie", "trefwoorden", "expand", "page"},
         "retrieve": {"versie", "registratieOp", "expand"},
@@ -95,15 +100,6 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
 
     def url_for(self, document: Document) -> str:
         return reverse("enkelvoudiginformatieobject-detail", kwargs={"uuid": document.uuid}, request=self.request)
-
-    def _restrictions(self) -> tuple[Restriction, ...] | None:
-        auth = self.request.jwt_auth
-        if auth.client.heeft_alle_autorisaties:
-            return None
-        return tuple(
-            Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding)
-            for grant in auth.grants(self.required_scopes[self.action])
-        )
 
     def _visible(self, document: Document) -> Document:
         if not self.request.jwt_auth.has_scope(
@@ -134,44 +130,24 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             args["registratie_op"] = moment
         return args
 
-    def _page(self, query: DocumentQuery) -> Response:
-        paginator = self.pagination_class()
-        param = paginator.page_query_param
-        raw = self.request.query_params.get(param, "1")
-        if not raw.isdigit() or int(raw) < 1:
-            raise exceptions.NotFound("Ongeldige pagina.")
-        number = int(raw)
-        with backend_errors():
-            page = document_backend().document_list(replace(query, page=number, page_size=paginator.page_size))
-        if number > 1 and not page.items:
-            raise exceptions.NotFound("Ongeldige pagina.")
-        url = self.request.build_absolute_uri()
-        has_next = number * paginator.page_size < page.count
-        return Response({
-            "count": page.count,
-            "next": replace_query_param(url, param, number + 1) if has_next else None,
-            "previous": replace_query_param(url, param, number - 1) if number > 1 else None,
-            "results": self.get_serializer(page.items, many=True).data,
-        })
-
     # -- actions ----------------------------------------------------------------------------------
 
     def list(self, request):
         params = request.query_params
         trefwoorden = tuple(word.strip() for word in params.get("trefwoorden", "").split(",") if word.strip())
-        return self._page(DocumentQuery(
+        return self.paginated(document_backend().document_list, DocumentQuery(
             identificatie=params.get("identificatie"),
             bronorganisatie=params.get("bronorganisatie"),
             trefwoorden=trefwoorden,
-            restrictions=self._restrictions(),
+            restrictions=self.restrictions(),
         ))
 
-    @extend_schema(request=ZoekSerializer)
+    @extend_schema(request=ZoekSerializer, parameters=[OpenApiParameter("page", int)])
     @action(detail=False, methods=["post"], url_path="_zoek")
     def zoek(self, request):
         search = ZoekSerializer(data=request.data)
         search.is_valid(raise_exception=True)
-        return self._page(DocumentQuery(uuids=tuple(search.validated_data["uuid__in"]), restrictions=self._restrictions()))
+        return self.paginated(document_backend().document_list, DocumentQuery(uuids=tuple(search.validated_data["uuid__in"]), restrictions=self.restrictions()))
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -182,7 +158,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
                                           vertrouwelijkheidaanduiding=level):
             raise exceptions.PermissionDenied()
         with backend_errors():
-            document = services.document_create(values=serializer.validated_data, request=request, url_for=self.url_for)
+            document = services.document_create(
+                values=serializer.validated_data, request=request, url_for=self.url_for, audit=audit_for(self)
+            )
         return Response(self.get_serializer(document).data, status=status.HTTP_201_CREATED)
 
     def retrieve(self, request, uuid=None):
@@ -193,12 +171,13 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
     def update(self, request, uuid=None, partial=False):
         uuid = self._uuid(uuid)
         with backend_errors():
-            self._visible(document_backend().document_get(uuid))
+            current = self._visible(document_backend().document_get(uuid))
         serializer = self.get_serializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         with backend_errors():
             document = services.document_update(
-                uuid=uuid, values=serializer.validated_data, partial=partial, request=request, url_for=self.url_for
+                uuid=uuid, values=serializer.validated_data, partial=partial, request=request, url_for=self.url_for,
+                audit=audit_for(self, oud=self.get_serializer(current).data),
             )
         return Response(self.get_serializer(document).data)
 
@@ -209,10 +188,10 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         uuid = self._uuid(uuid)
         with backend_errors():
             self._visible(document_backend().document_get(uuid))
-            services.document_destroy(uuid=uuid, url_for=self.url_for)
+            services.document_destroy(uuid=uuid, url_for=self.url_for, audit=audit_for(self))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(parameters=VERSION_PARAMS, responses={200: OpenApiResponse(OpenApiTypes.BINARY)})
+    @extend_schema(parameters=VERSION_PARAMS, responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def download(self, request, uuid=None):
         uuid = self._uuid(uuid)

@@ -6,8 +6,8 @@ from rest_framework import exceptions, status
 from api.common.exceptions import ServiceUnavailable, invalid
 from storage_backends.base import BackendError, BackendUnavailable, Conflict, LockError, NotFound
 
-# The request field a conflict is about, by its code.
-CONFLICT_FIELDS = {"identificatie-niet-uniek": "identificatie"}
+# The request field an error is about, by its code.
+ERROR_FIELDS = {"identificatie-niet-uniek": "identificatie", "file-size": "inhoud"}
 
 
 class RangeNotSatisfiable(exceptions.APIException):
@@ -24,12 +24,12 @@ def backend_errors():
     except NotFound as exc:
         raise exceptions.NotFound(str(exc), code=exc.code)
     except LockError as exc:
-        raise invalid("nonFieldErrors", str(exc), exc.code)
+        raise invalid(ERROR_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)
     except Conflict as exc:
-        raise invalid(CONFLICT_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)
+        raise invalid(ERROR_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)
     except BackendUnavailable as exc:
         raise ServiceUnavailable(str(exc))
     except BackendError as exc:
         if exc.code == "invalid-range":
             raise RangeNotSatisfiable(str(exc))
-        raise invalid("nonFieldErrors", str(exc), exc.code)
+        raise invalid(ERROR_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from api.common.audit import AUDIT_HEADERS
 from api.common.exceptions import invalid
 from storage_backends import document_backend
 from storage_backends.base import Document, Gebruiksrecht, GebruiksrechtQuery
@@ -18,7 +19,8 @@ from ..scopes import (
     SCOPE_DOCUMENTEN_VERWIJDEREN,
 )
 from ..serializers import GebruiksrechtSerializer
-from .base import DocumentPartViewSet, uuid_or_404
+from .audittrail import audit_for
+from .base import ConditionalRetrieve, DocumentPartViewSet, uuid_or_404
 from .errors import backend_errors
 
 BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op in ("lt", "lte", "gt", "gte"))
@@ -28,9 +30,10 @@ BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op 
     list=extend_schema(
         parameters=[OpenApiParameter("informatieobject", str)]
         + [OpenApiParameter(bound, OpenApiTypes.DATETIME) for bound in BOUNDS]
-    )
+    ),
+    **{write: extend_schema(parameters=AUDIT_HEADERS) for write in ("create", "update", "partial_update", "destroy")},
 )
-class GebruiksrechtViewSet(DocumentPartViewSet):
+class GebruiksrechtViewSet(ConditionalRetrieve, DocumentPartViewSet):
     serializer_class = GebruiksrechtSerializer
     required_scopes = {
         "list": SCOPE_DOCUMENTEN_LEZEN,
@@ -67,7 +70,7 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
         with backend_errors():
             recht = services.gebruiksrecht_create(
                 document=document, values=serializer.validated_data, url_for=self.url_for,
-                document_url=self.document_url(informatieobject),
+                document_url=self.document_url(informatieobject), audit=audit_for(self, document=document),
             )
         return Response(self.get_serializer(recht).data, status=status.HTTP_201_CREATED)
 
@@ -86,6 +89,7 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
             recht = services.gebruiksrecht_update(
                 current=current, document=document, values=serializer.validated_data, partial=partial, url_for=self.url_for,
                 document_url=self.document_url(current.informatieobject),
+                audit=audit_for(self, document=document, oud=self.get_serializer(current).data),
             )
         return Response(self.get_serializer(recht).data)
 
@@ -96,7 +100,8 @@ class GebruiksrechtViewSet(DocumentPartViewSet):
         recht, document = self._get(uuid)
         with backend_errors():
             services.gebruiksrecht_destroy(
-                recht=recht, document=document, url_for=self.url_for, document_url=self.document_url(recht.informatieobject)
+                recht=recht, document=document, url_for=self.url_for, document_url=self.document_url(recht.informatieobject),
+                audit=audit_for(self, document=document),
             )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -11,14 +11,15 @@ from storage_backends import document_backend
 from .. import services
 from ..scopes import SCOPE_DOCUMENTEN_AANMAKEN, SCOPE_DOCUMENTEN_LEZEN, SCOPE_DOCUMENTEN_VERWIJDEREN
 from ..serializers import ObjectInformatieObjectSerializer
-from .base import DocumentPartViewSet, uuid_or_404
+from .audittrail import audit_for
+from .base import ConditionalRetrieve, DocumentPartViewSet, uuid_or_404
 from .errors import backend_errors
 
 
 @extend_schema_view(
     list=extend_schema(parameters=[OpenApiParameter("object", str), OpenApiParameter("informatieobject", str)])
 )
-class ObjectInformatieObjectViewSet(DocumentPartViewSet):
+class ObjectInformatieObjectViewSet(ConditionalRetrieve, DocumentPartViewSet):
     serializer_class = ObjectInformatieObjectSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
     required_scopes = {
@@ -41,10 +42,11 @@ class ObjectInformatieObjectViewSet(DocumentPartViewSet):
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
         informatieobject = self.document_uuid(values["informatieobject"])
-        self.document_for(informatieobject)
+        document = self.document_for(informatieobject)
         with backend_errors():
             link = services.objectinformatieobject_create(
-                informatieobject=informatieobject, object=values["object"], object_type=values["object_type"]
+                informatieobject=informatieobject, object=values["object"], object_type=values["object_type"],
+                audit=audit_for(self, document=document),
             )
         return Response(self.get_serializer(link).data, status=status.HTTP_201_CREATED)
 
@@ -57,6 +59,6 @@ class ObjectInformatieObjectViewSet(DocumentPartViewSet):
     def destroy(self, request, uuid=None):
         with backend_errors():
             link = document_backend().link_get(uuid_or_404(uuid))
-            self.document_for(link.informatieobject)
-            document_backend().link_destroy(link.uuid)
+            document = self.document_for(link.informatieobject)
+            services.objectinformatieobject_destroy(uuid=link.uuid, audit=audit_for(self, document=document))
         return Response(status=status.HTTP_204_NO_CONTENT)

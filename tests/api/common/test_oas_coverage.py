@@ -15,6 +15,7 @@ APIS = {
     "autorisaties": ("autorisaties-1.0.0.yaml", 98.0),
     "referentielijsten": ("referentielijsten-1.0.yaml", 98.0),
     "catalogi": ("catalogi-1.3.1.yaml", 98.0),
+    "documenten": ("documenten-1.5.0.yaml", 98.0),
 }
 # Status codes the standard's OAS gets wrong (docs/oas-differences.md): the
 # service answers as the operation's text and the VNG collection expect.

@@ -347,11 +347,26 @@ class SweepReport:
     removed: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend does beyond the contract's minimum; callers adapt to these, never to the backend's kind.
+
+    `byte_ranges`: `content_open` serves a byte range without reading what
+    comes before it (otherwise the API answers a Range request with the whole
+    content, which HTTP allows).
+    """
+
+    byte_ranges: bool = False
+
+
 # -- the contract ---------------------------------------------------------------------------------
 
 
 class DocumentBackend(Protocol):
     """What the Documenten API needs from a document store; see the module docstring."""
+
+    def capabilities(self) -> Capabilities:
+        """What this backend does beyond the minimum (see Capabilities)."""
 
     def document_create(
         self, *, data: DocumentData, content: ContentIn | None, parts_of: int | None = None,

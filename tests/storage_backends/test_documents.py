@@ -222,3 +222,9 @@ def test_unreachable_s3_store_is_unavailable_and_changes_nothing(db):
     with pytest.raises(BackendUnavailable):
         backend.document_create(data=document_data(), content=content(b"lost?"))
     assert not StoredDocument.objects.exists()
+
+
+def test_capabilities_say_what_content_open_does(backend):
+    created = backend.document_create(data=document_data(), content=content(b"0123456789"))
+    if backend.capabilities().byte_ranges:
+        assert backend.content_open(created.uuid, byte_range=(8, None)).length == 2

@@ -196,7 +196,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     def download(self, request, uuid=None):
         uuid = self._uuid(uuid)
         version = self._version_args()
-        byte_range = self._byte_range()
+        byte_range = self._byte_range() if document_backend().capabilities().byte_ranges else None
         with backend_errors():
             document = self._visible(document_backend().document_get(uuid, **version))
             content = document_backend().content_open(uuid, byte_range=byte_range, **version)

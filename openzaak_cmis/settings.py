@@ -8,7 +8,9 @@ development default off and requires the secrets to be given.
 import os
 from pathlib import Path
 
+from boto3.s3.transfer import TransferConfig
 from botocore.config import Config as BotoConfig
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
     "api.referentielijsten",
     "storage_backends",
     "storage_backends.database",
+    "storage_backends.cmis",
 ]
 
 MIDDLEWARE = [
@@ -158,38 +161,65 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 
-# Documents: the backend behind the Documenten API and, for the database
-# backend, where content lives: local disk (under DATA_DIR) or S3.
-DOCUMENT_BACKEND = env("DOCUMENT_BACKEND", "database")
+# Documents: the backend behind the Documenten API ("database" or "cmis") and
+# the `documents` storage: the content of the database backend, and where the
+# CMIS backend stages bestandsdelen: local disk (under DATA_DIR) or S3.
+# DOCUMENT_BACKEND is the name this setting had before 0.2.
+DOCUMENTEN_BACKEND = env("DOCUMENTEN_BACKEND", env("DOCUMENT_BACKEND", "database"))
 DOCUMENT_STORAGE = env("DOCUMENT_STORAGE", "local")
 DOCUMENTS_DIR = Path(env("DOCUMENTS_DIR", str(DATA_DIR / "documents")))
 # Content sent without `inhoud` comes in bestandsdelen of this many bytes (the last one smaller).
 DOCUMENTEN_UPLOAD_CHUNK_SIZE = int(env("DOCUMENTEN_UPLOAD_CHUNK_SIZE", str(100 * 1024 * 1024)))
+
+
+def _s3_transfer_config() -> TransferConfig:
+    """Uploads hold at most S3_UPLOAD_CONCURRENCY parts of 8 MiB in memory (boto3 would buffer ten).
+
+    A large document goes to S3 as a multipart upload; the bound keeps a
+    worker's memory flat however big the document is.
+    """
+    concurrency = int(env("S3_UPLOAD_CONCURRENCY", "2"))
+    config = TransferConfig(max_concurrency=concurrency)
+    config.max_in_memory_upload_chunks = concurrency  # s3transfer's setting; boto3's constructor lacks it
+    return config
+
+
+# The S3 storage's options; also the base of the S3 storage the admin's storage configuration selects.
+DOCUMENTS_S3_OPTIONS = {
+    "bucket_name": env("S3_BUCKET", ""),
+    "endpoint_url": env("S3_ENDPOINT_URL") or None,
+    "region_name": env("S3_REGION") or None,
+    "access_key": env("S3_ACCESS_KEY_ID") or None,
+    "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+    "location": env("S3_KEY_PREFIX", ""),
+    "file_overwrite": False,
+    # An S3 that stops answering gives a 503 within seconds, not after botocore's 60 s timeouts.
+    "client_config": BotoConfig(
+        connect_timeout=float(env("S3_CONNECT_TIMEOUT", "5")),
+        read_timeout=float(env("S3_READ_TIMEOUT", "30")),
+        retries={"max_attempts": int(env("S3_MAX_ATTEMPTS", "3")), "mode": "standard"},
+    ),
+    "transfer_config": _s3_transfer_config(),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "documents": (
-        {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": env("S3_BUCKET", ""),
-                "endpoint_url": env("S3_ENDPOINT_URL") or None,
-                "region_name": env("S3_REGION") or None,
-                "access_key": env("S3_ACCESS_KEY_ID") or None,
-                "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
-                "location": env("S3_KEY_PREFIX", ""),
-                "file_overwrite": False,
-                # An S3 that stops answering gives a 503 within seconds, not after botocore's 60 s timeouts.
-                "client_config": BotoConfig(
-                    connect_timeout=float(env("S3_CONNECT_TIMEOUT", "5")),
-                    read_timeout=float(env("S3_READ_TIMEOUT", "30")),
-                    retries={"max_attempts": int(env("S3_MAX_ATTEMPTS", "3")), "mode": "standard"},
-                ),
-            },
-        }
+        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": DOCUMENTS_S3_OPTIONS}
         if DOCUMENT_STORAGE == "s3"
         else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DOCUMENTS_DIR}}
     ),
+}
+
+# The CMIS repository of DOCUMENTEN_BACKEND=cmis (docs/storage-backends.md).
+CMIS = {
+    "url": env("CMIS_URL", ""),
+    "repository_id": env("CMIS_REPOSITORY_ID", ""),
+    "user": env("CMIS_USER", ""),
+    "password": env("CMIS_PASSWORD", ""),
+    "base_folder": env("CMIS_BASE_FOLDER", "/DRC"),
+    "connect_timeout": float(env("CMIS_CONNECT_TIMEOUT", "5")),
+    "read_timeout": float(env("CMIS_READ_TIMEOUT", "60")),
 }
 
 LOGGING = {
@@ -294,6 +324,16 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-orphaned-documents": {
         "task": "storage_backends.tasks.sweep_documents",
         "schedule": 3600.0,
+    },
+    # Only does something with DOCUMENTEN_BACKEND=cmis.
+    "reconcile-cmis-index": {
+        "task": "storage_backends.cmis.tasks.reconcile_cmis",
+        "schedule": 3600.0,
+    },
+    "reconcile-cmis-index-full": {
+        "task": "storage_backends.cmis.tasks.reconcile_cmis",
+        "schedule": crontab(hour=3, minute=30),
+        "kwargs": {"full": True},
     },
 }
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]

@@ -90,6 +90,12 @@ class BackendUnavailable(BackendError):
     code = "service-unavailable"
 
 
+class BackendFailed(BackendError):
+    """The document store answered, but refused or failed the operation in a way the request cannot fix."""
+
+    code = "bad-gateway"
+
+
 # -- data objects ---------------------------------------------------------------------------------
 
 

@@ -3,12 +3,28 @@ import time
 
 import jwt
 import pytest
+import requests
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from api.common.autorisaties import Applicatie, Autorisatie, JWTSecret
 
 pytest_plugins = ["tests.fixtures.catalogi"]
+
+
+@pytest.fixture(scope="session")
+def cmis_service_url(tmp_path_factory):
+    """The CMIS test server (tests/cmis_server, a subprocess) with the content model of config/alfresco registered."""
+    from storage_backends.cmis.model_json import type_definitions
+    from tests.cmis_server.conftest import AUTH, SERVICE_PATH, start_server, stop_server
+
+    process, base_url = start_server(tmp_path_factory.mktemp("cmis-repository"))
+    try:
+        response = requests.post(f"{base_url}/__control/types", json=type_definitions(), auth=AUTH, timeout=10)
+        assert response.status_code == 201, response.text
+        yield base_url + SERVICE_PATH
+    finally:
+        stop_server(process)
 
 
 @pytest.fixture(autouse=True)

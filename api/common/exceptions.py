@@ -36,6 +36,12 @@ class ServiceUnavailable(DomainError):
     default_detail = "Een achterliggende dienst is tijdelijk niet bereikbaar."
 
 
+class BadGateway(DomainError):
+    status_code = status.HTTP_502_BAD_GATEWAY
+    default_code = "bad-gateway"
+    default_detail = "Een achterliggende dienst gaf een onverwacht antwoord."
+
+
 def invalid(field: str, message: str, code: str) -> drf_exceptions.ValidationError:
     """A 400 naming one field, for rules checked outside a serializer."""
     return drf_exceptions.ValidationError({field: [ErrorDetail(message, code=code)]})

@@ -7,6 +7,7 @@ deleted after the commit. A crash between the two steps leaves at most an
 unreferenced key, which the orphan sweeper finds.
 """
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from uuid import UUID, uuid4
@@ -225,11 +226,15 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
         if size == 0:
             return ContentOut(chunks=iter(()), size=0)
         return ContentOut(
-            chunks=self.content.chunks(version.content_key, start=start, end=end),
+            chunks=self._content_chunks(version, start=start, end=end),
             size=size,
             start=start,
             end=end if byte_range is not None else None,
         )
+
+    def _content_chunks(self, version: StoredVersion, *, start: int, end: int) -> Iterator[bytes]:
+        """The bytes start..end (inclusive) of a version's content (a backend indexing another store overrides this)."""
+        return self.content.chunks(version.content_key, start=start, end=end)
 
     # -- locking ----------------------------------------------------------------------------------
 

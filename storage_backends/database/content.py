@@ -6,7 +6,8 @@ sweeper can tell stored content from orphans by the keys the versions name.
 Reads stream in chunks; on S3 a byte range is fetched with a ranged GET
 instead of downloading the object.
 """
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import IO
 from uuid import UUID, uuid4
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -51,10 +52,10 @@ class _CountingReader:
 
 
 class _JoinedReader:
-    """A read-only stream over several stored contents in a row, opening each when it is reached."""
+    """A read-only stream over several stored contents in a row, opening each (with `open`) when it is reached."""
 
-    def __init__(self, storage: Storage, keys: list[str]):
-        self.storage = storage
+    def __init__(self, open: Callable[[str], IO[bytes]], keys: list[str]):
+        self.open = open
         self.keys = list(keys)
         self.current = None
         self.closed = False
@@ -66,7 +67,7 @@ class _JoinedReader:
             if self.current is None:
                 if not self.keys:
                     break
-                self.current = self.storage.open(self.keys.pop(0), "rb")
+                self.current = self.open(self.keys.pop(0))
             chunk = self.current.read(CHUNK_SIZE if size < 0 else min(CHUNK_SIZE, size - len(data)))
             if not chunk:
                 self.current.close()
@@ -103,7 +104,7 @@ class ContentStore:
     def join(self, document: UUID, keys: list[str]) -> tuple[str, int]:
         """Store the contents at `keys`, in order, as one new content; read and written in chunks."""
         try:
-            return self.save(document, ContentIn(stream=_JoinedReader(self.storage, keys)))
+            return self.save(document, ContentIn(stream=_JoinedReader(self.open, keys)))
         except STORE_ERRORS as exc:
             raise BackendUnavailable(f"De documentopslag is niet bereikbaar: {exc}") from exc
 
@@ -112,6 +113,17 @@ class ContentStore:
             self.storage.delete(key)
         except STORE_ERRORS as exc:
             raise BackendUnavailable(f"De documentopslag is niet bereikbaar: {exc}") from exc
+
+    def open(self, key: str) -> IO[bytes]:
+        """The content at `key` as a stream read from the store as it is consumed.
+
+        django-storages' S3File would first download the whole object into
+        memory; the object's body streams instead.
+        """
+        bucket = getattr(self.storage, "bucket", None)
+        if bucket is not None:
+            return bucket.Object(self.storage._normalize_name(key)).get()["Body"]
+        return self.storage.open(key, "rb")
 
     def chunks(self, key: str, *, start: int, end: int) -> Iterator[bytes]:
         """The bytes start..end (inclusive) of the content at `key`, in chunks.

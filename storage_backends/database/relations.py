@@ -37,20 +37,32 @@ def _gebruiksrecht(recht: StoredGebruiksrecht) -> Gebruiksrecht:
 
 
 
+def _chosen(uuid: UUID | None) -> dict:
+    """A relation's uuid when the caller chose it (the CMIS backend names its repository item by it)."""
+    return {"uuid": uuid} if uuid is not None else {}
+
+
 class RelationsMixin:
-    """Link and gebruiksrecht methods of DatabaseBackend (its `_locked_row`)."""
+    """Link and gebruiksrecht methods of DatabaseBackend (its `_locked_row`).
+
+    The create methods take, beyond the contract, the `uuid` of the new
+    relation, for a backend that indexes what it wrote elsewhere.
+    """
 
     # -- object links -----------------------------------------------------------------------------
 
     def link_create(
-        self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None
+        self, *, informatieobject: UUID, object: str, object_type: str, record: Record[ObjectLink] = None,
+        uuid: UUID | None = None,
     ) -> ObjectLink:
         document = StoredDocument.objects.filter(uuid=informatieobject).first()
         if document is None:
             raise NotFound("Het document bestaat niet.")
         try:
             with transaction.atomic():
-                link = StoredObjectLink.objects.create(document=document, object=object, object_type=object_type)
+                link = StoredObjectLink.objects.create(
+                    document=document, object=object, object_type=object_type, **_chosen(uuid)
+                )
                 run_record(record, _link(link))
         except IntegrityError:
             raise Conflict("Dit document is al aan dit object gekoppeld.", code="unique")
@@ -82,13 +94,13 @@ class RelationsMixin:
 
     def gebruiksrecht_create(
         self, *, informatieobject: UUID, startdatum: datetime, einddatum: datetime | None, omschrijving_voorwaarden: str,
-        record: Record[Gebruiksrecht] = None,
+        record: Record[Gebruiksrecht] = None, uuid: UUID | None = None,
     ) -> Gebruiksrecht:
         with transaction.atomic():
             document = self._locked_row(informatieobject)
             recht = StoredGebruiksrecht.objects.create(
                 document=document, startdatum=startdatum, einddatum=einddatum,
-                omschrijving_voorwaarden=omschrijving_voorwaarden,
+                omschrijving_voorwaarden=omschrijving_voorwaarden, **_chosen(uuid),
             )
             # The indicatie describes the document, not a version of it: set in place.
             document.versions.filter(is_latest=True).update(indicatie_gebruiksrecht=True)

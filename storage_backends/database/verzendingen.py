@@ -61,10 +61,14 @@ class VerzendingenMixin:
     """verzending_create/get/list/update/destroy of DatabaseBackend (storage_backends.base.DocumentBackend)."""
 
     def verzending_create(
-        self, *, informatieobject: UUID, data: VerzendingData, record: Record[Verzending] = None
+        self, *, informatieobject: UUID, data: VerzendingData, record: Record[Verzending] = None,
+        uuid: UUID | None = None,
     ) -> Verzending:
+        """As the contract says; `uuid` as in RelationsMixin."""
         with transaction.atomic():
-            row = StoredVerzending.objects.create(document=_document(informatieobject), **_columns(data))
+            row = StoredVerzending.objects.create(
+                document=_document(informatieobject), **_columns(data), **({"uuid": uuid} if uuid else {})
+            )
             run_record(record, _verzending(row))
         return _verzending(row)
 

@@ -57,6 +57,7 @@ def test_create_and_read_back(backend):
     assert read(backend, created.uuid) == b"hello"
 
 
+@pytest.mark.database_only
 def test_identificatie_is_unique_per_bronorganisatie(backend, store):
     backend.document_create(data=document_data(), content=content(b"one"))
     with pytest.raises(Conflict) as raised:
@@ -87,6 +88,7 @@ def test_every_update_is_a_new_version_and_needs_the_lock(backend):
     assert read(backend, created.uuid) == b"v3"
 
 
+@pytest.mark.database_only
 def test_unchanged_content_is_not_copied(backend, store):
     created = backend.document_create(data=document_data(), content=content(b"same"))
     lock = backend.document_lock(created.uuid)
@@ -150,6 +152,7 @@ def test_lock_rules(backend):
     assert not backend.document_get(created.uuid).locked
 
 
+@pytest.mark.database_only
 def test_destroy_removes_versions_and_content(backend, store, django_capture_on_commit_callbacks):
     created = backend.document_create(data=document_data(), content=content(b"v1"))
     lock = backend.document_lock(created.uuid)
@@ -162,6 +165,7 @@ def test_destroy_removes_versions_and_content(backend, store, django_capture_on_
     assert stored_keys(store) == set()
 
 
+@pytest.mark.database_only
 def test_failed_metadata_step_leaves_no_content(backend, store):
     created = backend.document_create(data=document_data(), content=None)
     backend.document_create(data=document_data(identificatie="DOC-2"), content=None)

@@ -25,6 +25,9 @@ from tests.tcp_proxy import TcpProxy
 
 MULTIPART_THRESHOLD = 8 * 1024 * 1024  # boto3's TransferConfig default, which the S3 storage keeps
 
+# The database backend's own faults and sweep (the CMIS backend's are in tests/storage_backends/cmis).
+pytestmark = pytest.mark.database_only
+
 
 def content(payload: bytes) -> ContentIn:
     return ContentIn(stream=io.BytesIO(payload), size=len(payload))

@@ -5,8 +5,14 @@ import uuid
 import pytest
 
 from storage_backends.base import BackendError, ContentIn, LockError, NotFound
+from storage_backends.cmis.backend import CmisBackend
 from tests.storage_backends.conftest import document_data
 from tests.storage_backends.test_documents import content, read, stored_keys
+
+
+def contents_kept(backend) -> int:
+    """Content left in the store after an upload: the joined content, or none where the repository keeps it."""
+    return 0 if isinstance(backend, CmisBackend) else 1
 
 PAYLOAD = bytes(range(256)) * 40 + b"tail"  # 10244 bytes: three parts of 4096, 4096 and 2052
 
@@ -49,7 +55,7 @@ def test_parts_joined_in_order_at_unlock_into_the_same_version(backend, upload, 
     assert (document.versie, document.locked, document.has_content, document.parts) == (1, False, True, ())
     assert read(backend, upload.uuid) == PAYLOAD
     assert read(backend, upload.uuid, byte_range=(4090, 4100)) == PAYLOAD[4090:4101]
-    assert len(stored_keys(store)) == 1  # the staged parts are gone
+    assert len(stored_keys(store)) == contents_kept(backend)  # the staged parts are gone
 
 
 def test_unlock_refuses_an_incomplete_upload(backend, upload):
@@ -97,7 +103,7 @@ def test_a_part_uploaded_again_replaces_the_first(backend, upload, store, commit
         put_all(backend, upload)
         backend.document_unlock(upload.uuid, lock=upload.lock)
     assert read(backend, upload.uuid) == PAYLOAD
-    assert len(stored_keys(store)) == 1
+    assert len(stored_keys(store)) == contents_kept(backend)
 
 
 def test_update_with_a_new_size_starts_a_new_upload_for_the_new_version(backend, document, store):
@@ -122,7 +128,7 @@ def test_new_content_discards_an_upload_in_progress(backend, upload, store, comm
         backend.part_get(upload.parts[0].uuid)
     backend.document_unlock(upload.uuid, lock=upload.lock)
     assert read(backend, upload.uuid) == b"whole"
-    assert len(stored_keys(store)) == 1
+    assert len(stored_keys(store)) == contents_kept(backend)
 
 
 def test_unknown_part(backend):

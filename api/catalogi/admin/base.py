@@ -23,8 +23,7 @@ from relativedeltafield import RelativeDeltaField
 from relativedeltafield.utils import format_relativedelta, parse_relativedelta
 from rest_framework.exceptions import ValidationError
 
-from .. import selectielijst, services, transfer, versioning
-from .. import services_parts as parts
+from .. import services, transfer
 from ..rules import ALWAYS_ALLOWED_ON_PUBLISHED
 
 UrlFor = Callable[[Model], str]

@@ -3,8 +3,15 @@ from contextlib import contextmanager
 
 from rest_framework import exceptions, status
 
-from api.common.exceptions import ServiceUnavailable, invalid
-from storage_backends.base import BackendError, BackendUnavailable, Conflict, LockError, NotFound
+from api.common.exceptions import BadGateway, ServiceUnavailable, invalid
+from storage_backends.base import (
+    BackendError,
+    BackendFailed,
+    BackendUnavailable,
+    Conflict,
+    LockError,
+    NotFound,
+)
 
 # The request field an error is about, by its code.
 ERROR_FIELDS = {"identificatie-niet-uniek": "identificatie", "file-size": "inhoud"}
@@ -29,6 +36,8 @@ def backend_errors():
         raise invalid(ERROR_FIELDS.get(exc.code, "nonFieldErrors"), str(exc), exc.code)
     except BackendUnavailable as exc:
         raise ServiceUnavailable(str(exc))
+    except BackendFailed as exc:
+        raise BadGateway(str(exc))
     except BackendError as exc:
         if exc.code == "invalid-range":
             raise RangeNotSatisfiable(str(exc))

@@ -1,22 +1,30 @@
-"""Documenten API fixtures: content on a temporary local disk, a published informatieobjecttype."""
+"""Documenten API fixtures: every test runs on the database backend (content on a temporary local disk) and on
+the CMIS backend (the CMIS test server, bestandsdelen staged on a temporary disk); a published
+informatieobjecttype."""
 import base64
+import uuid
 
 import pytest
 from rest_framework.test import APIClient
 
 from storage_backends import document_backend
+from tests.cmis_server.conftest import AUTH
 from tests.conftest import make_token
 from tests.fixtures.catalogi import informatieobjecttype_body
 
 API = "http://localhost/documenten/api/v1"
 
 
-@pytest.fixture(autouse=True)
-def documents_on_tmp_disk(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
-    }
+@pytest.fixture(autouse=True, params=["database", "cmis"])
+def documents_on_tmp_disk(request, settings, tmp_path):
+    settings.DOCUMENT_STORAGE, settings.DOCUMENTS_DIR = "local", tmp_path
+    settings.DOCUMENTEN_BACKEND = request.param
+    if request.param == "cmis":
+        user, password = AUTH
+        settings.CMIS = {
+            **settings.CMIS, "url": request.getfixturevalue("cmis_service_url"), "user": user, "password": password,
+            "base_folder": f"/api-{uuid.uuid4().hex[:12]}",
+        }
     document_backend.cache_clear()
     yield tmp_path
     document_backend.cache_clear()

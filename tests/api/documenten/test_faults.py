@@ -13,6 +13,8 @@ from tests.storage_backends.conftest import CREDENTIALS, free_port
 
 URL = f"{API}/enkelvoudiginformatieobjecten"
 PROBLEM = "application/problem+json"
+# S3 and the database backend's commit; the CMIS backend's faults are in tests/storage_backends/cmis.
+pytestmark = pytest.mark.parametrize("documents_on_tmp_disk", ["database"], indirect=True)
 
 
 def body(informatieobjecttype: str, **overrides) -> dict:
@@ -32,15 +34,14 @@ def assert_nothing_stored():
 @pytest.fixture
 def unreachable_s3(documents_on_tmp_disk, settings):
     """The `documents` storage on an S3 endpoint where nothing listens (a free loopback port)."""
-    settings.STORAGES = {**settings.STORAGES, "documents": {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": "documenten", "endpoint_url": f"http://127.0.0.1:{free_port()}",
-            "access_key": CREDENTIALS["aws_access_key_id"], "secret_key": CREDENTIALS["aws_secret_access_key"],
-            "region_name": CREDENTIALS["region_name"], "file_overwrite": False,
-            "client_config": Config(connect_timeout=2, retries={"max_attempts": 1}),
-        },
-    }}
+    settings.DOCUMENT_STORAGE = "s3"
+    settings.DOCUMENTS_S3_OPTIONS = {
+        **settings.DOCUMENTS_S3_OPTIONS,
+        "bucket_name": "documenten", "endpoint_url": f"http://127.0.0.1:{free_port()}",
+        "access_key": CREDENTIALS["aws_access_key_id"], "secret_key": CREDENTIALS["aws_secret_access_key"],
+        "region_name": CREDENTIALS["region_name"], "location": "",
+        "client_config": Config(connect_timeout=2, retries={"max_attempts": 1}),
+    }
     document_backend.cache_clear()
     yield
     document_backend.cache_clear()

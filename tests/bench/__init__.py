@@ -1,0 +1,1 @@
+"""Benchmarks: numbers about a live server, printed and written to reports/; nothing here is a test."""

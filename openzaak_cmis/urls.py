@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from health_check.views import HealthCheckView
 
-from api.common.components import api_name_for_path
 from api.common.exceptions import problem_response
+from api.common.components import api_name_for_path
 
 from .admin_site import configure_admin_site
 

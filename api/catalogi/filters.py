@@ -4,7 +4,7 @@ from django_filters import BooleanFilter, CharFilter, ChoiceFilter, DateFilter
 
 from api.common.filters import FilterSet
 
-from .constants import Richting, RolOmschrijving
+from .constants import RolOmschrijving, Richting
 from .models import (
     BesluitType,
     Catalogus,

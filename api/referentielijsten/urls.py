@@ -8,8 +8,8 @@ from .schema import API_DESCRIPTION, API_TITLE
 from .views import (
     CommunicatieKanaalViewSet,
     ProcesTypeViewSet,
-    ResultaattypeOmschrijvingGeneriekViewSet,
     ResultaatViewSet,
+    ResultaattypeOmschrijvingGeneriekViewSet,
 )
 
 router = DefaultRouter(trailing_slash=False, use_regex_path=False)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 from collection import GUARD_LIMIT, requests_of
 
 HEADER = """\

@@ -16,7 +16,12 @@ prints a table per folder and compares the failing tests with
 `known_failures.yaml`: it fails when a test fails that is not listed, and when
 a listed test passes, so the list can only shrink.
 
-Usage: python tests/conformance/run.py [--folders ac,ztc] [--write-known-failures]
+With `--documenten-backend cmis` the server keeps documents in a CMIS
+repository: the CMIS test server (tests/cmis_server) runs in this process on
+loopback with the content model registered, and every folder runs against it
+with the same known failures as on the database backend.
+
+Usage: python tests/conformance/run.py [--folders ac,ztc] [--documenten-backend cmis] [--write-known-failures]
 """
 import argparse
 import json
@@ -33,6 +38,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[2]))
 
 from collection import folder_collection, load_collection  # noqa: E402
 from results import FolderResult, compare, known_failures_load, known_failures_write, table  # noqa: E402
@@ -162,21 +168,35 @@ def environment(base_url: str, side_url: str) -> dict:
     return {"name": "openzaak-cmis conformance", "values": [{"key": k, "value": v, "enabled": True} for k, v in values.items()]}
 
 
-def folder_run(name: str, source: dict, side: SideServer) -> FolderResult:
-    """Run one folder from a fresh database against a fresh server."""
+def cmis_repository(data_dir: Path):
+    """The CMIS test server with the content model, in this process; the server's settings to use it."""
+    from storage_backends.cmis.model_json import type_definitions
+    from tests.cmis_server import CmisServer
+
+    server = CmisServer(data_dir, types=type_definitions()).start()
+    env = {
+        "DOCUMENTEN_BACKEND": "cmis", "CMIS_URL": server.service_url, "CMIS_USER": "admin", "CMIS_PASSWORD": "admin",
+    }
+    return server, env
+
+
+def folder_run(name: str, source: dict, side: SideServer, backend_env: dict, reports: Path) -> FolderResult:
+    """Run one folder from a fresh database against a fresh server (a fresh repository folder for CMIS)."""
     database_recreate(RUN_DB, template=TEMPLATE_DB)
-    server = Server(RUN_DB, REPORTS / f"{name}.server.log")
+    if backend_env.get("DOCUMENTEN_BACKEND") == "cmis":
+        backend_env = {**backend_env, "CMIS_BASE_FOLDER": f"/conformance-{name}-{uuid.uuid4().hex[:8]}"}
+    server = Server(RUN_DB, reports / f"{name}.server.log", extra_env=backend_env)
     try:
         server.wait_ready()
         side.point_at(ac_url=server.base_url + API_PATHS["ac_url"], run_env=service_env(RUN_DB))
         collection, repaired = folder_collection(source, name)
-        collection_file = REPORTS / f"{name}.collection.json"
+        collection_file = reports / f"{name}.collection.json"
         collection_file.write_text(json.dumps(collection))
-        env_file = REPORTS / f"{name}.environment.json"
+        env_file = reports / f"{name}.environment.json"
         env_file.write_text(json.dumps(environment(server.base_url, side.base_url)))
-        report_file = REPORTS / f"{name}.report.json"
+        report_file = reports / f"{name}.report.json"
         report_file.unlink(missing_ok=True)
-        with open(REPORTS / f"{name}.newman.log", "w") as log:
+        with open(reports / f"{name}.newman.log", "w") as log:
             subprocess.run(
                 [str(NEWMAN), "run", str(collection_file), "-e", str(env_file), "--reporters", "cli,json",
                  "--reporter-json-export", str(report_file), "--timeout-request", "60000",
@@ -184,7 +204,7 @@ def folder_run(name: str, source: dict, side: SideServer) -> FolderResult:
                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             )
         if not report_file.exists():
-            raise RuntimeError(f"newman wrote no report for {name}; see {REPORTS / (name + '.newman.log')}")
+            raise RuntimeError(f"newman wrote no report for {name}; see {reports / (name + '.newman.log')}")
         return FolderResult.from_report(name, collection, json.loads(report_file.read_text()), repaired)
     finally:
         server.stop()
@@ -194,25 +214,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folders", default=",".join(FOLDERS), help="comma-separated folders to run")
     parser.add_argument(
+        "--documenten-backend", choices=("database", "cmis"), default="database",
+        help="where the server keeps documents (default: database on local disk)",
+    )
+    parser.add_argument(
         "--write-known-failures", metavar="REASON",
         help="add every unlisted failure to known_failures.yaml under REASON (then edit the reasons)",
     )
     args = parser.parse_args()
     folders = [name for name in args.folders.split(",") if name]
-    REPORTS.mkdir(parents=True, exist_ok=True)
+    reports = REPORTS if args.documenten_backend == "database" else REPORTS / args.documenten_backend
+    reports.mkdir(parents=True, exist_ok=True)
 
     source = load_collection(CONFORMANCE / "ZGW_api_postman_tests.json")
     known_file = HERE / "known_failures.yaml"
     known = known_failures_load(known_file)
     template_prepare()
     results = []
-    with SideServer(CONFORMANCE / "ZGW_mocks.json", python=PYTHON, root=ROOT) as side:
-        for name in folders:
-            started = time.monotonic()
-            result = folder_run(name, source, side)
-            result.seconds = time.monotonic() - started
-            results.append(result)
-            print(f"conformance: {name} done in {result.seconds:.0f}s", flush=True)
+    repository, backend_env = (None, {})
+    if args.documenten_backend == "cmis":
+        repository, backend_env = cmis_repository(reports / "repository")
+    try:
+        with SideServer(CONFORMANCE / "ZGW_mocks.json", python=PYTHON, root=ROOT) as side:
+            for name in folders:
+                started = time.monotonic()
+                result = folder_run(name, source, side, backend_env, reports)
+                result.seconds = time.monotonic() - started
+                results.append(result)
+                print(f"conformance: {name} ({args.documenten_backend}) done in {result.seconds:.0f}s", flush=True)
+    finally:
+        if repository is not None:
+            repository.stop()
 
     print(table(results))
     problems = compare(results, known)
@@ -222,7 +254,7 @@ def main() -> int:
         return 0
     for line in problems:
         print(line)
-    print(f"conformance: {'FAILED' if problems else 'OK'} (reports in {REPORTS.relative_to(ROOT)}/)")
+    print(f"conformance: {'FAILED' if problems else 'OK'} (reports in {reports.relative_to(ROOT)}/)")
     return 1 if problems else 0
 
 

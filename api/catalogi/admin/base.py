@@ -23,7 +23,8 @@ from relativedeltafield import RelativeDeltaField
 from relativedeltafield.utils import format_relativedelta, parse_relativedelta
 from rest_framework.exceptions import ValidationError
 
-from .. import services, transfer
+from .. import selectielijst, services, transfer, versioning
+from .. import services_parts as parts
 from ..rules import ALWAYS_ALLOWED_ON_PUBLISHED
 
 UrlFor = Callable[[Model], str]

@@ -13,6 +13,7 @@ from ..models import Eigenschap, StatusType, ZaakType
 from .base import ZaakTypePartSerializer, url_field
 from .fields import LocalURLField
 
+
 KARDINALITEIT = re.compile(r"^([1-9][0-9]{0,2}|N)$")
 LENGTE = re.compile(r"^[1-9][0-9]*$")
 LENGTE_GETAL = re.compile(r"^[1-9][0-9]*(,[0-9]+)?$")

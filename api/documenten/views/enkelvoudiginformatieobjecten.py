@@ -25,7 +25,6 @@ from storage_backends import document_backend
 from storage_backends.base import Document, DocumentQuery
 
 from .. import services
-from ..expand import DOCUMENT_NAMES
 from ..scopes import (
     SCOPE_DOCUMENTEN_AANMAKEN,
     SCOPE_DOCUMENTEN_BIJWERKEN,
@@ -43,6 +42,7 @@ from ..serializers import (
     ZoekSerializer,
 )
 from .audittrail import audit_for
+from ..expand import DOCUMENT_NAMES
 from .base import ConditionalRetrieve, DocumentenViewSet
 from .errors import backend_errors
 

@@ -110,12 +110,15 @@ class CmisBackend(DatabaseBackend):
 
     @contextmanager
     def _repository(self, intent: Intent | None = None):
-        """Map repository errors to backend errors; a failed write marks its intent failed (nothing changed)."""
+        """Map repository errors to backend errors; a refused write marks its intent failed (nothing changed)."""
         try:
             yield
         except CmisError as exc:
             if intent is not None:
-                _settle(intent, Intent.FAILED, detail=f"{type(exc).__name__}: {exc}")
+                # Without the repository's own answer (dropped, timed out, a proxy's 5xx) the write may have
+                # happened: the intent stays pending, and the reconciler finds the object by its uuid.
+                unknown = isinstance(exc, CmisUnavailable) and not exc.exception
+                _settle(intent, Intent.PENDING if unknown else Intent.FAILED, detail=f"{type(exc).__name__}: {exc}")
             if isinstance(exc, CmisUnavailable):
                 raise BackendUnavailable(f"De documentopslag (CMIS) is niet bereikbaar: {exc}") from exc
             raise BackendFailed(f"De documentopslag (CMIS) weigerde de bewerking: {exc}") from exc

@@ -66,6 +66,8 @@ class Reconciler:
         """One pass; incremental from the last run unless `full` (or there was none)."""
         report = ReconcileReport()
         started = timezone.now()
+        # Only what is filed under the base folder is ours: the repository may serve other installations.
+        self._tree = self.gateway.folder("")
         state, _ = ReconcilerState.objects.get_or_create(pk=1)
         since = None if full or state.synced_until is None else state.synced_until - OVERLAP
         self._intents_settle(report)
@@ -113,9 +115,9 @@ class Reconciler:
     # -- documents --------------------------------------------------------------------------------
 
     def _query(self, type_id: str, columns: str, since: datetime | None) -> Iterator[CmisObject]:
-        statement = f"SELECT {columns} FROM {mapping.query_name(type_id)}"
+        statement = f"SELECT {columns} FROM {mapping.query_name(type_id)} WHERE IN_TREE({quote(self._tree)})"
         if since is not None:
-            statement += f" WHERE cmis:lastModificationDate >= TIMESTAMP '{since.isoformat(timespec='milliseconds')}'"
+            statement += f" AND cmis:lastModificationDate >= TIMESTAMP '{since.isoformat(timespec='milliseconds')}'"
         skip = 0
         while True:
             page = self.gateway.query(statement, max_items=PAGE, skip_count=skip)

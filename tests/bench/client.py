@@ -5,6 +5,7 @@ bestandsdelen whose multipart bodies are streamed from `content.ContentSlice`
 and comes down with `iter_content`, so this process never holds a document.
 """
 import base64
+import math
 import time
 import zlib
 from collections.abc import Callable
@@ -39,6 +40,7 @@ class RoundTrip:
 class DocumentenClient:
     def __init__(self, base_url: str, token: str):
         self.base_url = base_url
+        self.collection = f"{base_url}/documenten/api/v1/enkelvoudiginformatieobjecten"
         self.session = requests.Session()
         self.session.headers["Authorization"] = f"Bearer {token}"
 
@@ -84,7 +86,7 @@ class DocumentenClient:
         """Upload `size` bytes through bestandsdelen, download them again and check size and CRC-32."""
         started = time.monotonic()
         document = self._call(
-            "POST", f"{self.base_url}/documenten/api/v1/enkelvoudiginformatieobjecten", 201,
+            "POST", self.collection, 201,
             json=self._document_body(informatieobjecttype, bestandsomvang=size, inhoud=None),
         ).json()
         lock = document["bestandsdelen"][0]["lock"]  # the spec shows the document's lock on each of its parts
@@ -121,18 +123,34 @@ class DocumentenClient:
 
     def operation_rates(self, informatieobjecttype: str, seconds: float) -> dict[str, float]:
         """Requests per second of create (1 KiB base64 inhoud), read (detail) and list (first page), in turn."""
-        collection = f"{self.base_url}/documenten/api/v1/enkelvoudiginformatieobjecten"
         created: list[str] = []
-
-        def create() -> None:
-            body = self._document_body(informatieobjecttype, inhoud=SMALL_INHOUD)
-            created.append(self._call("POST", collection, 201, json=body).json()["url"])
-
-        rates = {"create": per_second(create, seconds)}
+        rates = {"create": per_second(lambda: created.append(self.create_small(informatieobjecttype)), seconds)}
         urls = cycle(created)
         rates["read"] = per_second(lambda: self._call("GET", next(urls), 200), seconds)
-        rates["list"] = per_second(lambda: self._call("GET", collection, 200), seconds)
+        rates["list"] = per_second(lambda: self._call("GET", self.collection, 200), seconds)
         return rates
+
+    def create_small(self, informatieobjecttype: str) -> str:
+        """A new document with 1 KiB of base64 inhoud; returns its URL."""
+        body = self._document_body(informatieobjecttype, inhoud=SMALL_INHOUD)
+        return self._call("POST", self.collection, 201, json=body).json()["url"]
+
+    def get(self, url: str) -> dict:
+        return self._call("GET", url, 200).json()
+
+    def list_pages(self) -> list[tuple[str, int]]:
+        """(URL, documents on the page) of list pages of different sizes: one document, the first page, the last page.
+
+        The API's page size is fixed (100), so the sizes come from a filter
+        (`identificatie` of one document) and from the partly filled last page.
+        """
+        collection = self.collection
+        first = self.get(collection)
+        last_number = math.ceil(first["count"] / len(first["results"]))
+        urls = [f"{collection}?identificatie={first['results'][0]['identificatie']}", collection]
+        if last_number > 1:
+            urls.append(f"{collection}?page={last_number}")
+        return [(url, len(self.get(url)["results"])) for url in urls]
 
 
 def per_second(operation: Callable[[], object], seconds: float) -> float:

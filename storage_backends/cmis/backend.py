@@ -239,7 +239,12 @@ class CmisBackend(DatabaseBackend):
     ) -> CmisObject:
         """The next major version of `object_id` with these properties (and content); no PWC is left behind."""
         with self._repository(intent):
-            working_copy = self.gateway.check_out(object_id)
+            try:
+                working_copy = self.gateway.check_out(object_id)
+            except CmisUnavailable as exc:
+                if not exc.exception:
+                    self._abandon_check_out(object_id)
+                raise
             try:
                 return self.gateway.check_in(
                     working_copy.id, properties=properties,
@@ -253,6 +258,19 @@ class CmisBackend(DatabaseBackend):
                 except CmisError:
                     logger.warning("working copy %s left checked out", working_copy.id, exc_info=True)
                 raise
+
+    def _abandon_check_out(self, object_id: str) -> None:
+        """A checkOut whose answer was lost may have made a working copy: discard it, or it blocks every next update.
+
+        It is ours when our user holds it: the API lock keeps other API writes to the document out.
+        """
+        try:
+            series = self.gateway.get(object_id).properties
+            working_copy = series.get("cmis:versionSeriesCheckedOutId")
+            if working_copy and series.get("cmis:versionSeriesCheckedOutBy") == self.gateway.config.user:
+                self.gateway.cancel_check_out(working_copy)
+        except CmisError:
+            logger.warning("a working copy of %s may be left checked out", object_id, exc_info=True)
 
     def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
         row = StoredDocument.objects.filter(uuid=uuid).first()
@@ -301,7 +319,7 @@ class CmisBackend(DatabaseBackend):
         size = sum(part.omvang for part in parts)
         try:
             written = self._check_in(
-                intent, _object_id(uuid, latest.versie), {},
+                intent, _object_id(uuid, latest.versie), {"drc:versie": latest.versie},
                 content=ContentIn(stream=_Sized(joined, size), size=size), filename=latest.bestandsnaam or str(uuid), mimetype=latest.formaat,
             )
         finally:

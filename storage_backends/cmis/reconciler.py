@@ -5,8 +5,9 @@ users changed directly in the repository:
 
 1. Intents still pending after `grace`: an object created but never indexed
    is deleted (the create was compensated too late); an update's new version
-   is remembered under the API version it was written as.
-2. Documents: every latest version in the repository (or, incrementally,
+   is remembered under the API version it was written as (found as the
+   series' latest version when the write's answer was lost).
+2. Documents: every latest version under the base folder (or, incrementally,
    those modified since the last run) whose object or modification time the
    index does not know is re-read with all its versions and re-indexed. API
    versions follow `drc:versie`; a version checked in by a DMS user (its
@@ -94,12 +95,29 @@ class Reconciler:
                     except CmisNotFound:
                         continue
                     report.objects_deleted.append(object_id)
-            elif intent.object_id and intent.versie is not None:
+            elif intent.versie is not None and (object_id := intent.object_id or self._written(intent)):
                 # Remembered under the API version it was written as; the document pass indexes it.
                 RepositoryObject.objects.update_or_create(
-                    uuid=intent.uuid, versie=intent.versie, defaults={"object_id": intent.object_id}
+                    uuid=intent.uuid, versie=intent.versie, defaults={"object_id": object_id}
                 )
             Intent.objects.filter(pk=intent.pk).update(state=Intent.DONE, detail=f"{intent.detail} (reconciled)")
+
+    def _written(self, intent: Intent) -> str:
+        """The version a document write whose answer was lost made: the latest, if new and carrying its versie.
+
+        An upload in parts joined at the unlock completes the API version it
+        was for; without this its CMIS version would read as a DMS user's.
+        """
+        mapped = RepositoryObject.objects.filter(uuid=intent.uuid, versie__isnull=False).order_by("-versie").first()
+        if mapped is None:
+            return ""
+        try:
+            latest = self.gateway.latest(mapped.object_id)
+        except CmisNotFound:
+            return ""
+        if latest.id != mapped.object_id and latest.properties.get("drc:versie") == intent.versie:
+            return latest.id
+        return ""
 
     def _objects_named(self, uuid: UUID) -> list[str]:
         """Objects of any of our types carrying this uuid (a create cut off before it learnt the object id)."""

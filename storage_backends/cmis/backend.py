@@ -15,6 +15,7 @@ created object is deleted again (compensated); an update is rolled forward by
 the reconciler (reconciler.py), which reads the new version from the
 repository. The client is told 503 then: the write may still appear.
 """
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -83,6 +84,32 @@ class _Sized:
         data = self.stream.read(size)
         self.len -= len(data)
         return data
+
+
+def _one_writer(method):
+    """Serialise repository writes to one document across threads and workers.
+
+    Two requests holding the same API lock could otherwise check the
+    document out at once (the second gets a repository conflict) or cancel
+    each other's working copy. A session-level PostgreSQL advisory lock on
+    the document waits without holding a transaction open.
+    """
+
+    @functools.wraps(method)
+    def serialised(self, uuid: UUID, *args, **kwargs):
+        key = int.from_bytes(uuid.bytes[:8], "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+        try:
+            return method(self, uuid, *args, **kwargs)
+        finally:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+            except DatabaseError:  # the session is gone, and its lock with it
+                logger.warning("advisory lock of %s not released", uuid, exc_info=True)
+
+    return serialised
 
 
 def _with(record: Record, *steps: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -181,6 +208,7 @@ class CmisBackend(DatabaseBackend):
             raise _not_unique() if isinstance(exc, IntegrityError) else _index_failed(exc)
         return document
 
+    @_one_writer
     def document_update(
         self, uuid: UUID, *, data: DocumentData, content: ContentIn | None, lock: str, parts_of: int | None = None,
         record: Record[Document] = None,
@@ -272,6 +300,7 @@ class CmisBackend(DatabaseBackend):
         except CmisError:
             logger.warning("a working copy of %s may be left checked out", object_id, exc_info=True)
 
+    @_one_writer
     def document_destroy(self, uuid: UUID, *, record: Record[Document] = None) -> None:
         row = StoredDocument.objects.filter(uuid=uuid).first()
         if row is None:
@@ -307,6 +336,7 @@ class CmisBackend(DatabaseBackend):
         with self._repository():
             return self.gateway.content(version.content_key, byte_range=(start, end)).chunks
 
+    @_one_writer
     def document_unlock(self, uuid: UUID, *, lock: str, force: bool = False) -> None:
         row = self._document_row(uuid, lock=lock, force=force)
         parts = list(row.parts.all())

@@ -6,15 +6,20 @@ a migrated database, then, from one client thread:
 
 1. sends a large document (1 GiB by default) through bestandsdelen and
    downloads it again, checking size and CRC-32;
-2. reads the kernel's high-water mark of resident memory (`VmHWM`) of the
-   gunicorn master and every worker: the largest worker's is the server's
-   peak RSS for the round trip;
+2. reads the kernel's resident memory of every gunicorn worker before
+   (`VmRSS`: the idle worker) and its high-water mark after (`VmHWM`): the
+   largest worker's is the server's peak RSS for the round trip, and peak
+   minus that worker's idle RSS is what the round trip added;
 3. runs create (1 KiB base64 inhoud), read (detail) and list (first page)
-   back to back for a fixed time each.
+   back to back for a fixed time each;
+4. for a backend with a repository of its own (CMIS), counts the requests
+   the repository served per create, per read and per list page, for pages
+   of different sizes (lists come from the PostgreSQL index: 0 expected).
 
 It prints a table and writes reports/bench-documents.json. It reports
 numbers only: nothing fails on a slow or large result. Memory of other
-processes (PostgreSQL, moto's in-memory S3) is not counted.
+processes (PostgreSQL, moto's in-memory S3, the CMIS test server) is not
+counted.
 
 Usage: python -m tests.bench.documents [--size-mib 1024] [--backends database+local ...] [--ops-seconds 10]
 """

@@ -1,9 +1,9 @@
-"""Django app of the document backends as a whole: what works on any backend (the orphan sweep's command and task).
+"""Django app of the document backends as a whole: what works on any backend.
 
-Each backend with tables is an app of its own (storage_backends.database,
-label storage_database); this one has no models. It is installed so that
-`manage.py sweep_documents` is found in management/ and Celery's
-autodiscovery finds tasks.py.
+It holds the storage configuration the admin edits (models.py, admin.py),
+the orphan sweep's command and Celery task (management/, tasks.py). Each
+backend with tables of its own is an app too: storage_backends.database
+(label storage_database) and storage_backends.cmis (label storage_cmis).
 """
 from django.apps import AppConfig
 

@@ -45,3 +45,16 @@ def test_list_pages_and_counts_cost_no_repository_call(backend, served_requests)
         backend.verzending_list(VerzendingQuery())
     assert (first.count, len(first.items), len(everything.items)) == (5, 2, 5)
     assert served.count == 0
+
+
+@pytest.mark.parametrize("store", ["cmis"], indirect=True)
+def test_a_range_is_cut_out_when_the_repository_ignores_range(backend, monkeypatch):
+    document = backend.document_create(data=document_data(), content=ContentIn(stream=io.BytesIO(b"0123456789" * 10000)))
+    ranged = backend.gateway.content
+
+    def without_range(object_id, *, byte_range=None):
+        return ranged(object_id)
+
+    monkeypatch.setattr(backend.gateway, "content", without_range)
+    out = backend.content_open(document.uuid, byte_range=(70005, 70014))
+    assert b"".join(out.chunks) == b"5678901234"

@@ -11,7 +11,7 @@ from storage_backends.cmis.client import CmisGateway
 from storage_backends.configuration import active, cmis_config
 from storage_backends.database.content import ContentStore
 from tests.cmis_server.conftest import AUTH
-from tests.storage_backends.cmis.test_reconciler import dms, found_by_dms  # noqa: F401 (fixture)
+from tests.storage_backends.cmis.test_reconciler import found_by_dms
 from tests.storage_backends.cmis.test_saga_faults import content
 from tests.storage_backends.conftest import document_data
 

@@ -11,8 +11,6 @@ from uuid import UUID, uuid4
 
 import pytest
 import requests
-from cmislib import CmisClient
-from cmislib.browser.binding import BrowserBinding
 
 from storage_backends.base import GebruiksrechtQuery, NotFound
 from storage_backends.cmis import mapping, reconciler
@@ -20,18 +18,12 @@ from storage_backends.cmis.client import quote
 from storage_backends.cmis.models import RepositoryObject
 from storage_backends.cmis.reconciler import Reconciler
 from tests.cmis_server.conftest import AUTH
-from tests.storage_backends.cmis.test_saga_faults import content, read, repository  # noqa: F401 (fixture)
+from tests.storage_backends.cmis.test_saga_faults import content, read
 from tests.storage_backends.conftest import document_data
 
 pytestmark = pytest.mark.parametrize("store", ["cmis"], indirect=True)
 
 RECHT_START = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-@pytest.fixture
-def dms(cmis_service_url):
-    """The repository as a DMS user sees it: unmodified cmislib 0.7.0 over the Browser Binding."""
-    return CmisClient(cmis_service_url, *AUTH, binding=BrowserBinding()).getDefaultRepository()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
-import requests
 from django.db import connection
 
 from storage_backends.base import BackendFailed, BackendUnavailable, ContentIn, GebruiksrechtQuery, NotFound
@@ -20,8 +19,6 @@ from storage_backends.cmis.client import quote
 from storage_backends.cmis.models import Intent, RepositoryObject
 from storage_backends.cmis.reconciler import Reconciler
 from storage_backends.database.models import StoredDocument, StoredGebruiksrecht
-from tests.cmis_server.binding import SERVICE_PATH
-from tests.cmis_server.conftest import AUTH
 from tests.storage_backends.conftest import document_data
 
 pytestmark = pytest.mark.parametrize("store", ["cmis"], indirect=True)
@@ -35,36 +32,6 @@ FAILING = pytest.mark.parametrize(
     "cut", [REFUSED, DROPPED_BEFORE, DROPPED_AFTER], ids=["refused", "dropped-before", "dropped-after"]
 )
 RECHT_START = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-class Repository:
-    """The `/__control` endpoint of the CMIS test server the backend writes to."""
-
-    def __init__(self, base_url: str, http: requests.Session):
-        self.base_url = base_url
-        self.http = http
-
-    def fault(self, action: str, **rule) -> None:
-        response = self.http.post(f"{self.base_url}/__control/faults", json={"action": action, **rule}, timeout=10)
-        assert response.status_code == 201, response.text
-
-    def settings(self, **settings) -> None:
-        response = self.http.post(f"{self.base_url}/__control/settings", json=settings, timeout=10)
-        assert response.status_code == 200, response.text
-
-    def reset(self) -> None:
-        self.http.delete(f"{self.base_url}/__control/faults", timeout=10)
-        self.settings(indexLag=0, autoVersionOnUpdateProps=True, exactNumItems=True)
-
-
-@pytest.fixture
-def repository(cmis_service_url):
-    """Faults and settings of the test server; reset after the test."""
-    with requests.Session() as http:
-        http.auth = AUTH
-        control = Repository(cmis_service_url.removesuffix(SERVICE_PATH), http)
-        yield control
-        control.reset()
 
 
 @pytest.fixture

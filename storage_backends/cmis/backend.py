@@ -45,8 +45,8 @@ from ..base import (
     VerzendingData,
     run_record,
 )
-from ..database.backend import DatabaseBackend, _columns, _document, _not_unique
-from ..database.content import ContentStore, _JoinedReader
+from ..database.backend import DatabaseBackend, as_document, not_unique, version_columns
+from ..database.content import ContentStore, JoinedReader
 from ..database.models import StoredDocument, StoredObjectLink, StoredVersion
 from . import mapping
 from .client import CmisError, CmisGateway, CmisNotFound, CmisObject, CmisUnavailable
@@ -175,7 +175,7 @@ class CmisBackend(DatabaseBackend):
         if not data.identificatie:
             raise BackendError("Een document heeft een identificatie nodig.", code="required")
         if StoredDocument.objects.filter(bronorganisatie=data.bronorganisatie, identificatie=data.identificatie).exists():
-            raise _not_unique()
+            raise not_unique()
         uuid, begin = uuid4(), timezone.now()
         in_parts = content is None and parts_of and data.bestandsomvang
         folder = self._folder(f"{begin:%Y/%m}")
@@ -195,17 +195,17 @@ class CmisBackend(DatabaseBackend):
                 )
                 version = StoredVersion.objects.create(
                     document=row, versie=1, begin_registratie=begin, **_content_columns(created, content),
-                    **_columns(data),
+                    **version_columns(data),
                 )
                 if in_parts:
                     self._parts_create(row, data.bestandsomvang, parts_of)
                 _map(uuid, 1, created)
-                document = _document(version, lock=row.lock)
+                document = as_document(version, lock=row.lock)
                 run_record(record, document)
                 _settle(intent, Intent.DONE, object_id=created.id)
         except BaseException as exc:
             self._created(intent, created.id, exc)
-            raise _not_unique() if isinstance(exc, IntegrityError) else _index_failed(exc)
+            raise not_unique() if isinstance(exc, IntegrityError) else _index_failed(exc)
         return document
 
     @_one_writer
@@ -223,7 +223,7 @@ class CmisBackend(DatabaseBackend):
         latest = row.versions.get(is_latest=True)
         taken = StoredDocument.objects.filter(bronorganisatie=data.bronorganisatie, identificatie=data.identificatie)
         if taken.exclude(pk=row.pk).exists():
-            raise _not_unique()
+            raise not_unique()
         versie, begin = latest.versie + 1, timezone.now()
         in_parts = content is None and parts_of and data.bestandsomvang
         intent = _intent("document_update", uuid, versie=versie)
@@ -243,7 +243,7 @@ class CmisBackend(DatabaseBackend):
                         "content_key": written.id if had else "", "content_size": latest.content_size if had else None
                     }
                 version = StoredVersion.objects.create(
-                    document=row, versie=versie, begin_registratie=begin, **content_columns, **_columns(data)
+                    document=row, versie=versie, begin_registratie=begin, **content_columns, **version_columns(data)
                 )
                 row.bronorganisatie, row.identificatie = data.bronorganisatie, data.identificatie
                 row.save(update_fields=["bronorganisatie", "identificatie"])
@@ -252,7 +252,7 @@ class CmisBackend(DatabaseBackend):
                 if in_parts:
                     self._parts_create(row, data.bestandsomvang, parts_of)
                 _map(uuid, versie, written)
-                document = _document(version, lock=row.lock if in_parts else "")
+                document = as_document(version, lock=row.lock if in_parts else "")
                 run_record(record, document)
                 _settle(intent, Intent.DONE, object_id=written.id)
         except BaseException as exc:
@@ -350,7 +350,7 @@ class CmisBackend(DatabaseBackend):
             return super().document_unlock(uuid, lock=lock, force=force)
         latest = row.versions.get(is_latest=True)
         intent = _intent("document_unlock", uuid, versie=latest.versie)
-        joined = _JoinedReader(self.content.open, [part.content_key for part in parts])
+        joined = JoinedReader(self.content.open, [part.content_key for part in parts])
         size = sum(part.omvang for part in parts)
         try:
             written = self._check_in(

@@ -29,9 +29,9 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..database.backend import _columns
+from ..database.backend import version_columns
 from ..database.models import StoredDocument, StoredGebruiksrecht, StoredObjectLink, StoredVersion, StoredVerzending
-from ..database.verzendingen import _columns as verzending_columns
+from ..database.verzendingen import verzending_columns
 from . import mapping
 from .client import CmisGateway, CmisNotFound, CmisObject, quote
 from .models import Intent, ReconcilerState, RepositoryObject
@@ -192,7 +192,7 @@ class Reconciler:
             )
             has_rechten = document.gebruiksrechten.exists()
             for versie, version in by_versie.items():
-                columns = _columns(mapping.document_data(version.properties))
+                columns = version_columns(mapping.document_data(version.properties))
                 if versie == last and has_rechten:
                     columns["indicatie_gebruiksrecht"] = True
                 has_content = version.content_length is not None

@@ -50,7 +50,7 @@ PLAIN_FIELDS = (
 )
 
 
-def _columns(data: DocumentData) -> dict:
+def version_columns(data: DocumentData) -> dict:
     return {
         **{name: getattr(data, name) for name in PLAIN_FIELDS},
         "trefwoorden": list(data.trefwoorden),
@@ -62,7 +62,7 @@ def _columns(data: DocumentData) -> dict:
     }
 
 
-def _document(version: StoredVersion, *, lock: str = "") -> Document:
+def as_document(version: StoredVersion, *, lock: str = "") -> Document:
     return Document(
         **{name: getattr(version, name) for name in PLAIN_FIELDS},
         trefwoorden=tuple(version.trefwoorden),
@@ -83,7 +83,7 @@ def _document(version: StoredVersion, *, lock: str = "") -> Document:
 
 
 
-def _not_unique() -> Conflict:
+def not_unique() -> Conflict:
     return Conflict(
         "Deze identificatie bestaat al voor deze bronorganisatie.", code="identificatie-niet-uniek"
     )
@@ -115,22 +115,22 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
             )
             version = StoredVersion.objects.create(
                 document=document, versie=1, begin_registratie=timezone.now(),
-                content_key=key, content_size=size, **_columns(data),
+                content_key=key, content_size=size, **version_columns(data),
             )
             if in_parts:
                 self._parts_create(document, data.bestandsomvang, parts_of)
-            created = _document(version, lock=document.lock)
+            created = as_document(version, lock=document.lock)
             run_record(record, created)
         return created
 
     def document_get(self, uuid: UUID, *, versie: int | None = None, registratie_op: datetime | None = None) -> Document:
-        return _document(self._version(uuid, versie=versie, registratie_op=registratie_op))
+        return as_document(self._version(uuid, versie=versie, registratie_op=registratie_op))
 
     def document_versions(self, uuid: UUID) -> tuple[Document, ...]:
         versions = tuple(self._versions(uuid).order_by("versie"))
         if not versions:
             raise NotFound("Het document bestaat niet.")
-        return tuple(_document(version) for version in versions)
+        return tuple(as_document(version) for version in versions)
 
     def document_list(self, query: DocumentQuery) -> Page[Document]:
         versions = StoredVersion.objects.select_related("document").prefetch_related("document__parts").filter(
@@ -154,7 +154,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
             versions = versions.filter(visible)
         versions = versions.order_by("-document_id")
         offset = (query.page - 1) * query.page_size
-        items = tuple(_document(version) for version in versions[offset : offset + query.page_size])
+        items = tuple(as_document(version) for version in versions[offset : offset + query.page_size])
         return Page(items=items, count=versions.count())
 
     def document_update(
@@ -178,7 +178,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
                 begin_registratie=timezone.now(),
                 content_key=latest.content_key if keeps_content else key,
                 content_size=latest.content_size if keeps_content else size,
-                **_columns(data),
+                **version_columns(data),
             )
             document.bronorganisatie, document.identificatie = data.bronorganisatie, data.identificatie
             document.save(update_fields=["bronorganisatie", "identificatie"])
@@ -186,7 +186,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
                 self._parts_discard(document)
             if in_parts:
                 self._parts_create(document, data.bestandsomvang, parts_of)
-            updated = _document(version, lock=document.lock if in_parts else "")
+            updated = as_document(version, lock=document.lock if in_parts else "")
             run_record(record, updated)
         return updated
 
@@ -201,7 +201,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
                 )
             keys = set(document.versions.exclude(content_key="").values_list("content_key", flat=True))
             keys |= set(document.parts.exclude(content_key="").values_list("content_key", flat=True))
-            run_record(record, _document(document.versions.select_related("document").get(is_latest=True)))
+            run_record(record, as_document(document.versions.select_related("document").get(is_latest=True)))
             document.delete()
             transaction.on_commit(lambda: self._discard(*keys))
 
@@ -308,7 +308,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
             yield
         except IntegrityError:
             self._discard(key)
-            raise _not_unique()
+            raise not_unique()
         except BaseException:
             self._discard(key)
             raise

@@ -51,7 +51,7 @@ class _CountingReader:
         return getattr(self.stream, name)
 
 
-class _JoinedReader:
+class JoinedReader:
     """A read-only stream over several stored contents in a row, opening each (with `open`) when it is reached."""
 
     def __init__(self, open: Callable[[str], IO[bytes]], keys: list[str]):
@@ -104,7 +104,7 @@ class ContentStore:
     def join(self, document: UUID, keys: list[str]) -> tuple[str, int]:
         """Store the contents at `keys`, in order, as one new content; read and written in chunks."""
         try:
-            return self.save(document, ContentIn(stream=_JoinedReader(self.open, keys)))
+            return self.save(document, ContentIn(stream=JoinedReader(self.open, keys)))
         except STORE_ERRORS as exc:
             raise BackendUnavailable(f"De documentopslag is niet bereikbaar: {exc}") from exc
 

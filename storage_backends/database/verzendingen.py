@@ -32,7 +32,7 @@ GROUPS = {
 PLAIN_FIELDS = tuple(f.name for f in dataclasses.fields(VerzendingData) if f.name not in GROUPS)
 
 
-def _columns(data: VerzendingData) -> dict:
+def verzending_columns(data: VerzendingData) -> dict:
     groups = {name: getattr(data, name) for name in GROUPS}
     return {
         **{name: getattr(data, name) for name in PLAIN_FIELDS},
@@ -67,7 +67,7 @@ class VerzendingenMixin:
         """As the contract says; `uuid` as in RelationsMixin."""
         with transaction.atomic():
             row = StoredVerzending.objects.create(
-                document=_document(informatieobject), **_columns(data), **({"uuid": uuid} if uuid else {})
+                document=_document(informatieobject), **verzending_columns(data), **({"uuid": uuid} if uuid else {})
             )
             run_record(record, _verzending(row))
         return _verzending(row)
@@ -107,7 +107,7 @@ class VerzendingenMixin:
             if row is None:
                 raise _not_found()
             row.document = _document(informatieobject)
-            for name, value in _columns(data).items():
+            for name, value in verzending_columns(data).items():
                 setattr(row, name, value)
             row.save()
             run_record(record, _verzending(row))

@@ -205,7 +205,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "documents": (
-        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": DOCUMENTS_S3_OPTIONS}
+        {"BACKEND": "storage_backends.database.s3.SharedSessionS3Storage", "OPTIONS": DOCUMENTS_S3_OPTIONS}
         if DOCUMENT_STORAGE == "s3"
         else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DOCUMENTS_DIR}}
     ),

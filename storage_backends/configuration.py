@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, Storage
 from django.db import ProgrammingError, transaction
-from storages.backends.s3 import S3Storage
 
 from .models import DocumentStorageConfiguration
 
@@ -80,7 +79,9 @@ def documents_storage(s: StorageSettings) -> Storage:
     if s.storage == "local":
         return FileSystemStorage(location=settings.DOCUMENTS_DIR)
     if s.storage == "s3":
-        return S3Storage(**{**settings.DOCUMENTS_S3_OPTIONS, **s.s3})
+        from .database.s3 import SharedSessionS3Storage
+
+        return SharedSessionS3Storage(**{**settings.DOCUMENTS_S3_OPTIONS, **s.s3})
     raise ImproperlyConfigured(f"Unknown DOCUMENT_STORAGE {s.storage!r} (known: local, s3).")
 
 

@@ -14,13 +14,13 @@ from datetime import date
 import boto3
 import pytest
 from django.core.files.storage import FileSystemStorage
-from storages.backends.s3 import S3Storage
 
 from storage_backends.base import DocumentData
 from storage_backends.cmis.backend import CmisBackend
 from storage_backends.cmis.client import CmisConfig, CmisGateway
 from storage_backends.database.backend import DatabaseBackend
 from storage_backends.database.content import ContentStore
+from storage_backends.database.s3 import SharedSessionS3Storage
 from tests.cmis_server.conftest import AUTH
 from tests.s3_server import CREDENTIALS, S3Server, free_port  # noqa: F401 (free_port: used by test modules)
 
@@ -34,9 +34,9 @@ def s3_endpoint():
         yield server.endpoint
 
 
-def s3_storage(endpoint: str, bucket: str) -> S3Storage:
+def s3_storage(endpoint: str, bucket: str) -> SharedSessionS3Storage:
     boto3.client("s3", endpoint_url=endpoint, **CREDENTIALS).create_bucket(Bucket=bucket)
-    return S3Storage(
+    return SharedSessionS3Storage(
         bucket_name=bucket,
         endpoint_url=endpoint,
         access_key=CREDENTIALS["aws_access_key_id"],

@@ -45,7 +45,12 @@ class Intent(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "CMIS-schrijfactie"
+        verbose_name_plural = "CMIS-schrijfacties"
         indexes = [models.Index(fields=["state", "created"], name="intent_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.uuid} ({self.state})"
 
 
 class ReconcilerState(models.Model):

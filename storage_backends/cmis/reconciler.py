@@ -16,6 +16,7 @@ users changed directly in the repository:
 4. A full run removes from the index what is gone from the repository (only
    after asking for the object itself, so a lagging query index never
    deletes anything).
+5. Settled intents older than INTENTS_KEPT are dropped.
 
 Run it with `manage.py reconcile_cmis [--full]`; the worker's beat runs it
 incrementally every hour and in full every night.
@@ -43,6 +44,8 @@ PAGE = 100
 GRACE = timedelta(minutes=10)
 # An incremental run looks this far before the previous run's start (clock skew, index lag).
 OVERLAP = timedelta(minutes=5)
+# Settled intents are kept this long for the admin (what failed, and why), then dropped.
+INTENTS_KEPT = timedelta(days=30)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class Reconciler:
             if since is None:
                 self._items_gone(type_id, seen_items, report)
         ReconcilerState.objects.filter(pk=1).update(synced_until=started)
+        Intent.objects.exclude(state=Intent.PENDING).filter(created__lt=started - INTENTS_KEPT).delete()
         return report
 
     # -- intents ----------------------------------------------------------------------------------

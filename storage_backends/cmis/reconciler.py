@@ -44,6 +44,8 @@ PAGE = 100
 GRACE = timedelta(minutes=10)
 # An incremental run looks this far before the previous run's start (clock skew, index lag).
 OVERLAP = timedelta(minutes=5)
+# How long a cut-off create is looked for by query before it counts as never written.
+SEARCH_PATIENCE = timedelta(days=1)
 # Settled intents are kept this long for the admin (what failed, and why), then dropped.
 INTENTS_KEPT = timedelta(days=30)
 
@@ -75,6 +77,8 @@ class Reconciler:
         state, _ = ReconcilerState.objects.get_or_create(pk=1)
         since = None if full or state.synced_until is None else state.synced_until - OVERLAP
         self._intents_settle(report)
+        # Writes younger than the grace period: their own request indexes them (or compensates).
+        self._in_flight = set(Intent.objects.filter(state=Intent.PENDING).values_list("uuid", flat=True))
         seen = self._documents(since, report)
         if since is None:
             self._documents_gone(seen, report)
@@ -93,7 +97,10 @@ class Reconciler:
         for intent in stale:
             indexed = RepositoryObject.objects.filter(uuid=intent.uuid).exists()
             if intent.operation.endswith("_create") and not indexed:
-                for object_id in [intent.object_id] if intent.object_id else self._objects_named(intent.uuid):
+                named = [intent.object_id] if intent.object_id else self._objects_named(intent.uuid)
+                if not named and intent.created > timezone.now() - SEARCH_PATIENCE:
+                    continue  # perhaps not searchable yet (index lag): asked again next run
+                for object_id in named:
                     try:
                         self.gateway.delete(object_id, all_versions=True)
                     except CmisNotFound:
@@ -156,6 +163,8 @@ class Reconciler:
                 continue
             uuid = UUID(found.properties["drc:uuid"])
             seen.add(uuid)
+            if uuid in self._in_flight:
+                continue  # its request is still settling it
             latest = RepositoryObject.objects.filter(uuid=uuid, versie__isnull=False).order_by("-versie").first()
             modified = found.properties.get("cmis:lastModificationDate")
             if latest is not None and latest.object_id == found.id and latest.last_modified == modified:
@@ -250,6 +259,8 @@ class Reconciler:
                 continue
             uuid = UUID(found.properties[uuid_property])
             seen.add(uuid)
+            if uuid in self._in_flight:
+                continue
             mapped = RepositoryObject.objects.filter(uuid=uuid, versie__isnull=True).first()
             modified = found.properties.get("cmis:lastModificationDate")
             if mapped is not None and mapped.object_id == found.id and mapped.last_modified == modified:

@@ -1,4 +1,4 @@
-"""Operating the CMIS backend: the intent log in the admin and its clean-up, the periodic reconciler task."""
+"""Operating the CMIS backend: the intent log (admin, clean-up, writes in flight), the periodic reconciler task."""
 import uuid
 from datetime import timedelta
 
@@ -6,9 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from storage_backends.cmis import mapping
 from storage_backends.cmis.models import Intent
 from storage_backends.cmis.reconciler import INTENTS_KEPT, Reconciler
 from storage_backends.cmis.tasks import reconcile_cmis
+from storage_backends.database.models import StoredDocument
+from tests.storage_backends.conftest import document_data
 
 
 def aged(state: str, age: timedelta) -> Intent:
@@ -47,3 +50,21 @@ def test_periodic_task_does_nothing_on_the_database_backend(settings):
     nightly = settings.CELERY_BEAT_SCHEDULE["reconcile-cmis-index-full"]
     assert hourly["task"] == nightly["task"] == reconcile_cmis.name
     assert nightly["kwargs"] == {"full": True}
+
+
+@pytest.mark.parametrize("store", ["cmis"], indirect=True)
+def test_a_create_in_flight_is_left_to_its_request_then_compensated_when_cut_off(backend):
+    written = uuid.uuid4()
+    intent = Intent.objects.create(operation="document_create", uuid=written, versie=1)
+    created = backend.gateway.document_create(
+        backend.gateway.folder("2026/12"), type_id=mapping.DOCUMENT, name=str(written),
+        properties=mapping.document_properties(written, 1, timezone.now(), document_data()),
+    )
+    Reconciler(backend.gateway).run(full=True)  # the request may still commit it
+    assert not StoredDocument.objects.filter(uuid=written).exists()
+    assert backend.gateway.get(created.id).id == created.id
+
+    Intent.objects.filter(pk=intent.pk).update(created=timezone.now() - timedelta(hours=1))
+    report = Reconciler(backend.gateway).run(full=True)  # cut off: it never will
+    assert report.objects_deleted == [created.id]
+    assert not StoredDocument.objects.filter(uuid=written).exists()

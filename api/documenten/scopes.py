@@ -13,3 +13,14 @@ SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK = Scope(
     "documenten.geforceerd-unlock", description="Ontgrendelen van documenten zonder lock-id."
 )
 SCOPE_AUDITTRAILS_LEZEN = Scope("audittrails.lezen", description="Lezen van de audit trail van documenten.")
+
+# The scopes of a resource that belongs to a document and is read, made, changed and removed like one
+# (gebruiksrechten, verzendingen).
+DOCUMENT_PART_SCOPES = {
+    "list": SCOPE_DOCUMENTEN_LEZEN,
+    "retrieve": SCOPE_DOCUMENTEN_LEZEN,
+    "create": SCOPE_DOCUMENTEN_AANMAKEN,
+    "update": SCOPE_DOCUMENTEN_BIJWERKEN,
+    "partial_update": SCOPE_DOCUMENTEN_BIJWERKEN,
+    "destroy": SCOPE_DOCUMENTEN_VERWIJDEREN,
+}

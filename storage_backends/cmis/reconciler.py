@@ -30,6 +30,7 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..base import Gebruiksrecht, ObjectLink, Verzending
 from ..database.backend import version_columns
 from ..database.models import StoredDocument, StoredGebruiksrecht, StoredObjectLink, StoredVersion, StoredVerzending
 from ..database.verzendingen import verzending_columns
@@ -272,48 +273,23 @@ class Reconciler:
         return seen
 
     def _item_index(self, type_id: str, found: CmisObject) -> bool:
-        properties = found.properties
+        """Index one relation item; False when its document is not in the index."""
+        item = ITEMS[type_id][0](found.properties)
+        document = StoredDocument.objects.filter(uuid=item.informatieobject).first()
+        if document is None:
+            return False
+        model = ITEMS[type_id][1]
         with transaction.atomic():
-            if type_id == mapping.GEBRUIKSRECHT:
-                recht = mapping.gebruiksrecht(properties)
-                document = StoredDocument.objects.filter(uuid=recht.informatieobject).first()
-                if document is None:
-                    return False
-                StoredGebruiksrecht.objects.update_or_create(uuid=recht.uuid, defaults={
-                    "document": document, "startdatum": recht.startdatum, "einddatum": recht.einddatum,
-                    "omschrijving_voorwaarden": recht.omschrijving_voorwaarden,
-                })
+            model.objects.update_or_create(uuid=item.uuid, defaults={"document": document, **_item_columns(item)})
+            if model is StoredGebruiksrecht:
                 document.versions.filter(is_latest=True).update(indicatie_gebruiksrecht=True)
-                uuid = recht.uuid
-            elif type_id == mapping.OBJECT_LINK:
-                link = mapping.link(properties)
-                document = StoredDocument.objects.filter(uuid=link.informatieobject).first()
-                if document is None:
-                    return False
-                StoredObjectLink.objects.update_or_create(uuid=link.uuid, defaults={
-                    "document": document, "object": link.object, "object_type": link.object_type,
-                })
-                uuid = link.uuid
-            else:
-                verzending = mapping.verzending(properties)
-                document = StoredDocument.objects.filter(uuid=verzending.informatieobject).first()
-                if document is None:
-                    return False
-                StoredVerzending.objects.update_or_create(
-                    uuid=verzending.uuid, defaults={"document": document, **verzending_columns(verzending)}
-                )
-                uuid = verzending.uuid
             RepositoryObject.objects.update_or_create(
-                uuid=uuid, versie=None, defaults={"object_id": found.id, "last_modified": found.last_modified}
+                uuid=item.uuid, versie=None, defaults={"object_id": found.id, "last_modified": found.last_modified}
             )
         return True
 
     def _items_gone(self, type_id: str, seen: set[UUID], report: ReconcileReport) -> None:
-        model = {
-            mapping.GEBRUIKSRECHT: StoredGebruiksrecht,
-            mapping.OBJECT_LINK: StoredObjectLink,
-            mapping.VERZENDING: StoredVerzending,
-        }[type_id]
+        model = ITEMS[type_id][1]
         indexed = model.objects.exclude(uuid__in=seen).values_list("uuid", "document_id")
         for uuid, document_id in indexed:
             mapped = RepositoryObject.objects.filter(uuid=uuid, versie__isnull=True).first()
@@ -327,3 +303,23 @@ class Reconciler:
                         indicatie_gebruiksrecht=None
                     )
             report.items_removed.append(str(uuid))
+
+
+# Per item type: how its properties read, and the index table it goes in.
+ITEMS = {
+    mapping.GEBRUIKSRECHT: (mapping.gebruiksrecht, StoredGebruiksrecht),
+    mapping.OBJECT_LINK: (mapping.link, StoredObjectLink),
+    mapping.VERZENDING: (mapping.verzending, StoredVerzending),
+}
+
+
+def _item_columns(item: Gebruiksrecht | ObjectLink | Verzending) -> dict:
+    """The index columns of a relation besides its uuid and document."""
+    if isinstance(item, Gebruiksrecht):
+        return {
+            "startdatum": item.startdatum, "einddatum": item.einddatum,
+            "omschrijving_voorwaarden": item.omschrijving_voorwaarden,
+        }
+    if isinstance(item, ObjectLink):
+        return {"object": item.object, "object_type": item.object_type}
+    return verzending_columns(item)

@@ -13,7 +13,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -35,7 +35,7 @@ from ..base import (
     run_record,
 )
 from .content import ContentStore
-from .models import StoredDocument, StoredVersion
+from .models import StoredDocument, StoredVersion, visible
 from .parts import PartsMixin, as_part
 from .relations import RelationsMixin
 from .sweeper import SweeperMixin
@@ -145,13 +145,7 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
         if query.uuids is not None:
             versions = versions.filter(document__uuid__in=query.uuids)
         if query.restrictions is not None:
-            visible = Q(pk__in=[])
-            for restriction in query.restrictions:
-                visible |= Q(
-                    informatieobjecttype=restriction.informatieobjecttype,
-                    vertrouwelijkheidaanduiding__in=restriction.allowed(),
-                )
-            versions = versions.filter(visible)
+            versions = versions.filter(visible(query.restrictions))
         versions = versions.order_by("-document_id")
         offset = (query.page - 1) * query.page_size
         items = tuple(as_document(version) for version in versions[offset : offset + query.page_size])

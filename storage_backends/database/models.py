@@ -126,3 +126,14 @@ class StoredVerzending(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["betrokkene"], name="verzending_betrokkene_idx")]
+
+
+def visible(restrictions) -> models.Q:
+    """The versions (StoredVersion rows) that autorisatie restrictions (base.Restriction) allow: one OR-ed term each."""
+    allowed = models.Q(pk__in=[])
+    for restriction in restrictions:
+        allowed |= models.Q(
+            informatieobjecttype=restriction.informatieobjecttype,
+            vertrouwelijkheidaanduiding__in=restriction.allowed(),
+        )
+    return allowed

@@ -8,7 +8,6 @@ import dataclasses
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q
 
 from ..base import (
     BinnenlandsCorrespondentieadres,
@@ -22,7 +21,7 @@ from ..base import (
     VerzendingQuery,
     run_record,
 )
-from .models import StoredDocument, StoredVersion, StoredVerzending
+from .models import StoredDocument, StoredVersion, StoredVerzending, visible
 
 GROUPS = {
     "binnenlands_correspondentieadres": BinnenlandsCorrespondentieadres,
@@ -87,13 +86,7 @@ class VerzendingenMixin:
         if query.aard_relatie is not None:
             rows = rows.filter(aard_relatie=query.aard_relatie)
         if query.restrictions is not None:
-            visible = Q(pk__in=[])
-            for restriction in query.restrictions:
-                visible |= Q(
-                    informatieobjecttype=restriction.informatieobjecttype,
-                    vertrouwelijkheidaanduiding__in=restriction.allowed(),
-                )
-            latest = StoredVersion.objects.filter(is_latest=True).filter(visible)
+            latest = StoredVersion.objects.filter(is_latest=True).filter(visible(query.restrictions))
             rows = rows.filter(document_id__in=latest.values("document_id"))
         offset = (query.page - 1) * query.page_size
         items = tuple(_verzending(row) for row in rows[offset : offset + query.page_size])

@@ -12,12 +12,7 @@ from storage_backends import document_backend
 from storage_backends.base import Document, Gebruiksrecht, GebruiksrechtQuery
 
 from .. import services
-from ..scopes import (
-    SCOPE_DOCUMENTEN_AANMAKEN,
-    SCOPE_DOCUMENTEN_BIJWERKEN,
-    SCOPE_DOCUMENTEN_LEZEN,
-    SCOPE_DOCUMENTEN_VERWIJDEREN,
-)
+from ..scopes import DOCUMENT_PART_SCOPES
 from ..serializers import GebruiksrechtSerializer
 from .audittrail import audit_for
 from .base import ConditionalRetrieve, DocumentPartViewSet, uuid_or_404
@@ -35,14 +30,7 @@ BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op 
 )
 class GebruiksrechtViewSet(ConditionalRetrieve, DocumentPartViewSet):
     serializer_class = GebruiksrechtSerializer
-    required_scopes = {
-        "list": SCOPE_DOCUMENTEN_LEZEN,
-        "retrieve": SCOPE_DOCUMENTEN_LEZEN,
-        "create": SCOPE_DOCUMENTEN_AANMAKEN,
-        "update": SCOPE_DOCUMENTEN_BIJWERKEN,
-        "partial_update": SCOPE_DOCUMENTEN_BIJWERKEN,
-        "destroy": SCOPE_DOCUMENTEN_VERWIJDEREN,
-    }
+    required_scopes = DOCUMENT_PART_SCOPES
     query_params_allowed = {"list": {"informatieobject", "expand", *BOUNDS}}
 
     def url_for(self, recht: Gebruiksrecht) -> str:

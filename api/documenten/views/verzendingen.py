@@ -18,12 +18,7 @@ from storage_backends import document_backend
 from storage_backends.base import Verzending, VerzendingQuery
 
 from .. import services
-from ..scopes import (
-    SCOPE_DOCUMENTEN_AANMAKEN,
-    SCOPE_DOCUMENTEN_BIJWERKEN,
-    SCOPE_DOCUMENTEN_LEZEN,
-    SCOPE_DOCUMENTEN_VERWIJDEREN,
-)
+from ..scopes import DOCUMENT_PART_SCOPES
 from ..serializers import VerzendingSerializer
 from ..serializers.verzendingen import AARD_RELATIE
 from .base import ConditionalRetrieve, DocumentPartViewSet, uuid_or_404
@@ -50,14 +45,7 @@ LIST_PARAMS = [
 class VerzendingViewSet(ConditionalRetrieve, DocumentPartViewSet):
     serializer_class = VerzendingSerializer
     pagination_class = ZGWPagination
-    required_scopes = {
-        "list": SCOPE_DOCUMENTEN_LEZEN,
-        "retrieve": SCOPE_DOCUMENTEN_LEZEN,
-        "create": SCOPE_DOCUMENTEN_AANMAKEN,
-        "update": SCOPE_DOCUMENTEN_BIJWERKEN,
-        "partial_update": SCOPE_DOCUMENTEN_BIJWERKEN,
-        "destroy": SCOPE_DOCUMENTEN_VERWIJDEREN,
-    }
+    required_scopes = DOCUMENT_PART_SCOPES
     query_params_allowed = {"list": {"aardRelatie", "informatieobject", "betrokkene", "expand", "page"}}
 
     def list(self, request):

@@ -33,7 +33,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conformance.run import Server, database_recreate, manage
+from tests.liveserver import Server, database_recreate, manage
 
 from .backends import BACKENDS, RequestLog
 from .client import DocumentenClient

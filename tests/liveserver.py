@@ -64,11 +64,13 @@ class Server:
     """gunicorn serving the project on a loopback port, stopped by PID."""
 
     def __init__(
-        self, db_name: str, log: Path, *, extra_env: dict | None = None, config: str = "config/gunicorn.conf.py"
+        self, db_name: str, log: Path, *, extra_env: dict | None = None, config: str = "config/gunicorn.conf.py",
+        port: int | None = None,
     ):
         """`extra_env` overrides the environment last (the benchmark picks its backend and worker count there);
-        `config` is the gunicorn configuration file (the schemathesis gate wraps the project's own)."""
-        self.port = free_port()
+        `config` is the gunicorn configuration file (the schemathesis gate wraps the project's own); `port` keeps
+        one address across servers, since the service recognises its own resources by their URL."""
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = service_env(db_name)
         env.update(GUNICORN_WORKERS="2", GUNICORN_THREADS="4", GUNICORN_ACCESSLOG=str(log.with_suffix(".access.log")))

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := postgresql-15-postgis-3 redis-server gdal-bin libgdal32 libgeos-c1v5 libproj25 libmagic1
 STAMP := .data/.stamps
 
-.PHONY: run test install system python node services stop migrate conformance bench lock
+.PHONY: run test install system python node services stop migrate conformance schemathesis bench lock
 
 run: install
 	@bash config/dev/run.sh
@@ -51,6 +51,10 @@ migrate: python services
 
 conformance: install
 	@bash config/dev/conformance.sh
+
+# The schemathesis gate alone (docs/schemathesis.md); e.g. `make schemathesis SCHEMATHESIS_ARGS="--components documenten"`.
+schemathesis: install
+	@bash config/dev/schemathesis.sh $(SCHEMATHESIS_ARGS)
 
 # Documenten API throughput, peak server RSS and operations/s per document backend
 # (docs/benchmarks.md); e.g. `make bench BENCH_ARGS="--size-mib 256"`.

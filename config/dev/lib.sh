@@ -1,4 +1,4 @@
-# Shared by run.sh, test.sh and conformance.sh: start the local services and
+# Shared by run.sh, test.sh, conformance.sh and schemathesis.sh: start the local services and
 # stop, by PID, every server this script started when it exits.
 PY=.venv/bin/python
 STARTED_PIDS=()

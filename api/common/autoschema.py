@@ -7,6 +7,13 @@ from vng_api_common.schema import AutoSchema
 
 from .permissions import ScopesRequired, required_scope
 
+# The standards' own wording of the parameter (Catalogi 1.3.3, Documenten 1.7.0).
+EXPAND_DESCRIPTION = (
+    "Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je "
+    "deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
+    "punt-notatie gebruikt."
+)
+
 
 class ZGWAutoSchema(AutoSchema):
     """Errors, ZGW headers and operation ids from vng_api_common; security from `required_scopes`."""
@@ -50,14 +57,10 @@ class ZGWAutoSchema(AutoSchema):
         return super().get_summary()
 
     def get_override_parameters(self):
-        """`expand` on list and retrieve of a view that names what it can expand (`expandable`)."""
+        """`expand` on the GET actions of a view that expands (`ExpandMixin.expand_actions`)."""
         parameters = super().get_override_parameters()
-        if self.method == "GET" and getattr(self.view, "expandable", ()) and self.view.action in ("list", "retrieve"):
-            parameters = [*parameters, OpenApiParameter(
-                "expand", str,
-                description="Haal details van gelinkte resources direct op, komma-gescheiden: "
-                + ", ".join(self.view.expandable) + ".",
-            )]
+        if self.method == "GET" and self.view.action in getattr(self.view, "expand_actions", ()):
+            parameters = [*parameters, OpenApiParameter("expand", str, description=EXPAND_DESCRIPTION)]
         return parameters
 
     def get_auth(self):

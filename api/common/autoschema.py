@@ -5,14 +5,8 @@ Kept apart from `schema.py` because DRF imports it while `rest_framework.views` 
 from drf_spectacular.utils import OpenApiParameter
 from vng_api_common.schema import AutoSchema
 
+from .constants import EXPAND_DESCRIPTION
 from .permissions import ScopesRequired, required_scope
-
-# The standards' own wording of the parameter (Catalogi 1.3.3, Documenten 1.7.0).
-EXPAND_DESCRIPTION = (
-    "Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je "
-    "deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
-    "punt-notatie gebruikt."
-)
 
 
 class ZGWAutoSchema(AutoSchema):

@@ -24,8 +24,11 @@ from uuid import UUID
 from django.conf import settings
 from django.urls import Resolver404, resolve
 from djangorestframework_camel_case.util import camel_to_underscore
-from rest_framework import exceptions
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ErrorDetail
+
+from .constants import EXPAND_DESCRIPTION
 
 EXPAND_KEY = "_expand"
 
@@ -223,3 +226,13 @@ def viewset_loader(viewset_class, *, component: str, view_name: str) -> Callable
         return {url: rendered[uuid] for url, uuid in uuids.items() if uuid in rendered}
 
     return load
+
+
+@extend_schema_field({"type": "string", "description": EXPAND_DESCRIPTION, "example": "informatieobjecttype"})
+class ExpandField(serializers.JSONField):
+    """`expand` in a search body: a string as the OAS has it, or a list of strings; `ExpandMixin`
+    has checked it (a 400 for anything else) before the body's serializer runs."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)

@@ -5,7 +5,8 @@ Written as the 1.7 standards write it: `<X>Expanded` is `<X>` with an
 `Expanded` schema (to-one: or the `EmptyObject` `{}`; to-many: an array).
 A target served by another API of this service is a nested expansion of
 that API (an object; zrc-026 writes it the same way). The GET operations
-that take `expand` (and the pages they answer with) answer `<X>Expanded`.
+that take `expand` (and the pages they answer with) answer `<X>Expanded`,
+and document the 404 of an unknown expand name (drc-013).
 """
 from vng_api_common.utils import underscore_to_camel
 
@@ -38,9 +39,13 @@ def expand_schema_hook(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if _takes_expand(method, operation):
-                content = operation.get("responses", {}).get("200", {}).get("content", {})
-                for media in content.values():
+                responses = operation.get("responses", {})
+                for media in responses.get("200", {}).get("content", {}).values():
                     _use_expanded(media.get("schema", {}), expanded, schemas)
+                if "404" not in responses and "400" in responses:
+                    # drc-013 / zrc-027: an unknown expand name is a 404, on lists too.
+                    responses["404"] = {**responses["400"], "description": "Not found"}
+                    responses["404"]["content"] = {"application/problem+json": {"schema": {"$ref": REF + "Fout"}}}
     return result
 
 

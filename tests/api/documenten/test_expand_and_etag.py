@@ -182,3 +182,11 @@ def test_etag_if_none_match_and_head(documenten_client, document):
     documenten_client.patch(document["url"], {"titel": "Anders", "lock": lock}, format="json")
     changed = documenten_client.get(document["url"], HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_zoek_takes_expand_as_a_string_or_a_list(documenten_client, document, informatieobjecttype):
+    uuid = document["url"].rsplit("/", 1)[1]
+    for expand in ("informatieobjecttype", ["informatieobjecttype"]):
+        found = documenten_client.post(f"{URL}/_zoek", {"uuid__in": [uuid], "expand": expand}, format="json")
+        assert found.status_code == 200, found.content
+        assert found.json()["results"][0]["_expand"]["informatieobjecttype"]["url"] == informatieobjecttype

@@ -15,6 +15,7 @@ from .expand import EXPAND_KEY, RESOURCES, Link, Resource
 REF = "#/components/schemas/"
 EMPTY_OBJECT = {
     "type": "object",
+    "maxProperties": 0,
     "description": "Leeg object. Dit wordt teruggeven indien het te expanderen veld een null waarde heeft.",
     "example": {},
 }
@@ -60,7 +61,9 @@ def _link_schema(link: Link, own: dict[str, Resource]) -> dict:
     ref = {"$ref": f"{REF}{target.schema_name}Expanded" if target else REF + "GenesteExpansie"}
     if link.many:
         return {"type": "array", "items": ref}
-    return {"oneOf": [ref, {"$ref": REF + "EmptyObject"}]}
+    # anyOf where the standards write oneOf: an empty object would match both a
+    # nested expansion and EmptyObject, which oneOf forbids.
+    return {"anyOf": [ref, {"$ref": REF + "EmptyObject"}]}
 
 
 def _takes_expand(method: str, operation: dict) -> bool:

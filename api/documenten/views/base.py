@@ -18,7 +18,7 @@ from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from api.common.viewsets import ETagMixin, ExpandMixin
 from storage_backends import document_backend
-from storage_backends.base import Document, Page, Restriction
+from storage_backends.base import Document, DocumentQuery, Page, Restriction
 
 from ..selectors import document_restrictions
 from .errors import backend_errors
@@ -118,15 +118,13 @@ class DocumentPartViewSet(DocumentenViewSet):
             raise exceptions.PermissionDenied()
         return document
 
-    def visible(self, items):
-        """The items whose document the caller may see with the action's scope."""
-        seen: dict[UUID, bool] = {}
-        for item in items:
-            if item.informatieobject not in seen:
-                try:
-                    self.document_for(item.informatieobject)
-                    seen[item.informatieobject] = True
-                except (exceptions.PermissionDenied, exceptions.NotFound):
-                    seen[item.informatieobject] = False
-            if seen[item.informatieobject]:
-                yield item
+    def visible(self, items) -> list:
+        """The items whose document the caller may see with the action's scope, in one backend query."""
+        items = list(items)
+        uuids = tuple(dict.fromkeys(item.informatieobject for item in items))
+        if not uuids:
+            return []
+        query = DocumentQuery(uuids=uuids, restrictions=self.restrictions(), page_size=len(uuids))
+        with backend_errors():
+            seen = {document.uuid for document in document_backend().document_list(query).items}
+        return [item for item in items if item.informatieobject in seen]

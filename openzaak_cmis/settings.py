@@ -300,6 +300,11 @@ ZGW_CONSUMERS_IGNORE_OAS_FIELDS = True
 REFERENTIELIJSTEN_API_URL = env("REFERENTIELIJSTEN_API_URL", "")
 # Seconds to wait for another service when checking a URL that refers to it.
 REMOTE_TIMEOUT = float(env("REMOTE_TIMEOUT", "10"))
+# Caps on `expand` (docs/expand.md): paths per request, levels per path, and
+# objects expanded in one response; beyond them the request is a 400.
+EXPAND_MAX_PATHS = int(env("EXPAND_MAX_PATHS", "20"))
+EXPAND_MAX_DEPTH = int(env("EXPAND_MAX_DEPTH", "6"))
+EXPAND_MAX_OBJECTS = int(env("EXPAND_MAX_OBJECTS", "5000"))
 
 # -- Notifications outbox ------------------------------------------------------
 # Empty: notifications wait in the outbox (visible in the admin) until one is set.

@@ -7,3 +7,8 @@ class CatalogiConfig(AppConfig):
     label = "catalogi"
     verbose_name = "Catalogi API"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .expansions import register_catalogi
+
+        register_catalogi()

@@ -201,6 +201,15 @@ class ZGWAuth:
         self.encoded = encoded
         self.component = component
 
+    def for_component(self, component: str) -> ZGWAuth:
+        """The same caller as seen by another component (an expanded object is authorised as its own GET)."""
+        if component == self.component:
+            return self
+        other = ZGWAuth(self.encoded, component)
+        if "_decoded" in self.__dict__:
+            other.__dict__["_decoded"] = self._decoded
+        return other
+
     @cached_property
     def _decoded(self) -> tuple[dict, Client]:
         if not self.encoded:

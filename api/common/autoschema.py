@@ -5,6 +5,7 @@ Kept apart from `schema.py` because DRF imports it while `rest_framework.views` 
 from drf_spectacular.utils import OpenApiParameter
 from vng_api_common.schema import AutoSchema
 
+from .constants import EXPAND_DESCRIPTION
 from .permissions import ScopesRequired, required_scope
 
 
@@ -50,14 +51,10 @@ class ZGWAutoSchema(AutoSchema):
         return super().get_summary()
 
     def get_override_parameters(self):
-        """`expand` on list and retrieve of a view that names what it can expand (`expandable`)."""
+        """`expand` on the GET actions of a view that expands (`ExpandMixin.expand_actions`)."""
         parameters = super().get_override_parameters()
-        if self.method == "GET" and getattr(self.view, "expandable", ()) and self.view.action in ("list", "retrieve"):
-            parameters = [*parameters, OpenApiParameter(
-                "expand", str,
-                description="Haal details van gelinkte resources direct op, komma-gescheiden: "
-                + ", ".join(self.view.expandable) + ".",
-            )]
+        if self.method == "GET" and self.view.action in getattr(self.view, "expand_actions", ()):
+            parameters = [*parameters, OpenApiParameter("expand", str, description=EXPAND_DESCRIPTION)]
         return parameters
 
     def get_auth(self):

@@ -2,9 +2,11 @@
 
 Each API gets its own document at `/<api>/api/v1/schema/openapi.yaml` (and
 `.json`) built from that API's URL patterns only, with its paths relative to
-its server URL, as the standard's documents are written.
+its server URL, as the standard's documents are written, and its `_expand`
+schemas (expand_schema.py).
 """
 from django.urls import path
+from django.conf import settings as django_settings
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from .components import API_VERSIONS
@@ -25,6 +27,9 @@ def schema_urls(
         "VERSION": API_VERSIONS[api_name],
         "SERVERS": [{"url": f"/{api_name}/api/v1"}],
         "SCHEMA_PATH_PREFIX": "",
+        "POSTPROCESSING_HOOKS": [
+            *django_settings.SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"], "api.common.expand_schema.expand_schema_hook"
+        ],
         **(schema_settings or {}),
     }
     schema_view = SpectacularAPIView.as_view(urlconf=patterns, custom_settings=settings)

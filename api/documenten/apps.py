@@ -7,3 +7,8 @@ class DocumentenConfig(AppConfig):
     label = "documenten"
     verbose_name = "Documenten API"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .expansions import register_documenten
+
+        register_documenten()

@@ -3,7 +3,7 @@ from rest_framework import viewsets
 from rest_framework.reverse import reverse
 
 from api.common.pagination import ZGWPagination
-from api.common.viewsets import CheckQueryParamsMixin, ETagMixin
+from api.common.viewsets import CheckQueryParamsMixin, ETagMixin, ExpandMixin
 
 from ..scopes import (
     SCOPE_CATALOGI_FORCED_DELETE,
@@ -25,11 +25,16 @@ PART_SCOPES = {
 TYPE_SCOPES = {**PART_SCOPES, "create": SCOPE_CATALOGI_SCHRIJVEN, "publish": SCOPE_CATALOGI_SCHRIJVEN}
 
 
-class CatalogiViewSet(CheckQueryParamsMixin, ETagMixin, viewsets.ModelViewSet):
+class CatalogiViewSet(CheckQueryParamsMixin, ExpandMixin, ETagMixin, viewsets.ModelViewSet):
     lookup_field = "uuid"
     pagination_class = ZGWPagination
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     required_scopes = PART_SCOPES
+
+    @property
+    def expand_resource(self) -> str:
+        """The resource expand.py knows this viewset's objects as (api/catalogi/expansions.py)."""
+        return f"catalogi.{self.queryset.model._meta.model_name}"
 
     def filter_queryset(self, queryset):
         # Filters (with their `status=definitief` default) select lists; a

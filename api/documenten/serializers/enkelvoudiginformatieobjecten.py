@@ -12,6 +12,7 @@ import tempfile
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from api.common.expand import ExpandField
 from storage_backends.base import VERTROUWELIJKHEID_ORDER, ContentIn
 
 from .bestandsdelen import BestandsDeelSerializer
@@ -149,4 +150,4 @@ class UnlockSerializer(serializers.Serializer):
 
 class ZoekSerializer(serializers.Serializer):
     uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
-    expand = serializers.CharField(required=False, help_text="Komma-gescheiden: informatieobjecttype.")
+    expand = ExpandField()

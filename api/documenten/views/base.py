@@ -9,18 +9,18 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
-from api.common.viewsets import ETagMixin
+from api.common.viewsets import ETagMixin, ExpandMixin
 from storage_backends import document_backend
-from storage_backends.base import Document, Page, Restriction
+from storage_backends.base import Document, DocumentQuery, Page, Restriction
 
-from ..expand import PART_NAMES, Expander, expand_names
+from ..selectors import document_restrictions
 from .errors import backend_errors
 
 DOCUMENTS_PATH = "/documenten/api/v1/enkelvoudiginformatieobjecten/"
@@ -33,10 +33,12 @@ def uuid_or_404(value: str) -> UUID:
         raise exceptions.NotFound()
 
 
-class DocumentenViewSet(ETagMixin, viewsets.ViewSet):
+class DocumentenViewSet(ExpandMixin, ETagMixin, viewsets.ViewSet):
     """Documenten resources live in the backend, not in querysets: lookup by uuid, our own query check.
 
-    A detail answers HEAD and If-None-Match with its ETag (ETagMixin).
+    `expand` on list, retrieve and `_zoek`, at most three levels deep (drc-012;
+    api/documenten/expansions.py); a detail answers HEAD and If-None-Match with
+    its ETag (ETagMixin).
     """
 
     lookup_field = "uuid"
@@ -44,36 +46,18 @@ class DocumentenViewSet(ETagMixin, viewsets.ViewSet):
     lookup_value_regex = "[0-9a-f-]+"
     # Query parameters per action (default: `expand`); anything else is a 400 `unknown-parameters`.
     query_params_allowed: dict[str, set[str]] = {}
-    # What `expand` may name on list, retrieve and _zoek (expand.py).
-    expandable: tuple[str, ...] = PART_NAMES
-    expand: tuple[str, ...] = ()
+    expand_body_actions = ("zoek",)
+    expand_max_depth = 3
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         unknown = set(request.query_params) - self.query_params_allowed.get(self.action, {"expand"})
         if unknown:
             raise invalid("nonFieldErrors", f"Onbekende query parameters: {', '.join(sorted(unknown))}", "unknown-parameters")
-        if self.action in ("list", "retrieve"):
-            self.expand = expand_names(request.query_params.get("expand"), self.expandable)
-        elif self.action == "zoek" and isinstance(request.data, dict):
-            self.expand = expand_names(request.data.get("expand"), self.expandable)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        if self.expand and response.status_code == status.HTTP_200_OK and isinstance(response.data, (dict, list)):
-            data = response.data
-            items = data if isinstance(data, list) else data.get("results", [data]) if "results" in data else [data]
-            Expander(request).apply(items, self.expand)
-        return super().finalize_response(request, response, *args, **kwargs)
 
     def restrictions(self) -> tuple[Restriction, ...] | None:
         """The caller's autorisaties for the action as a backend query carries them; None: no limits."""
-        auth = self.request.jwt_auth
-        if auth.client.heeft_alle_autorisaties:
-            return None
-        return tuple(
-            Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding)
-            for grant in auth.grants(self.required_scopes[self.action])
-        )
+        return document_restrictions(self.request.jwt_auth, self.required_scopes[self.action])
 
     def paginated(self, list_page: Callable[[Any], Page], query) -> Response:
         """The ZGW page (`?page=`) of what `list_page` finds for `query`; the backend pages and counts."""
@@ -134,15 +118,13 @@ class DocumentPartViewSet(DocumentenViewSet):
             raise exceptions.PermissionDenied()
         return document
 
-    def visible(self, items):
-        """The items whose document the caller may see with the action's scope."""
-        seen: dict[UUID, bool] = {}
-        for item in items:
-            if item.informatieobject not in seen:
-                try:
-                    self.document_for(item.informatieobject)
-                    seen[item.informatieobject] = True
-                except (exceptions.PermissionDenied, exceptions.NotFound):
-                    seen[item.informatieobject] = False
-            if seen[item.informatieobject]:
-                yield item
+    def visible(self, items) -> list:
+        """The items whose document the caller may see with the action's scope, in one backend query."""
+        items = list(items)
+        uuids = tuple(dict.fromkeys(item.informatieobject for item in items))
+        if not uuids:
+            return []
+        query = DocumentQuery(uuids=uuids, restrictions=self.restrictions(), page_size=len(uuids))
+        with backend_errors():
+            seen = {document.uuid for document in document_backend().document_list(query).items}
+        return [item for item in items if item.informatieobject in seen]

@@ -42,7 +42,6 @@ from ..serializers import (
     ZoekSerializer,
 )
 from .audittrail import audit_for
-from ..expand import DOCUMENT_NAMES
 from .base import ConditionalRetrieve, DocumentenViewSet
 from .errors import backend_errors
 
@@ -81,7 +80,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         "lock": SCOPE_DOCUMENTEN_LOCK,
         "unlock": SCOPE_DOCUMENTEN_LOCK | SCOPE_DOCUMENTEN_GEFORCEERD_UNLOCK,
     }
-    expandable = DOCUMENT_NAMES
+    expand_resource = "documenten.enkelvoudiginformatieobject"
     schema_list_actions = ("zoek",)
     schema_errors_like = {"download": "retrieve", "lock": "update", "unlock": "update", "zoek": "create"}
     query_params_allowed = {

@@ -29,6 +29,7 @@ BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op 
     **{write: extend_schema(parameters=AUDIT_HEADERS) for write in ("create", "update", "partial_update", "destroy")},
 )
 class GebruiksrechtViewSet(ConditionalRetrieve, DocumentPartViewSet):
+    expand_resource = "documenten.gebruiksrecht"
     serializer_class = GebruiksrechtSerializer
     required_scopes = DOCUMENT_PART_SCOPES
     query_params_allowed = {"list": {"informatieobject", "expand", *BOUNDS}}

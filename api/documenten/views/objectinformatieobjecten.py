@@ -20,6 +20,7 @@ from .errors import backend_errors
     list=extend_schema(parameters=[OpenApiParameter("object", str), OpenApiParameter("informatieobject", str)])
 )
 class ObjectInformatieObjectViewSet(ConditionalRetrieve, DocumentPartViewSet):
+    expand_resource = "documenten.objectinformatieobject"
     serializer_class = ObjectInformatieObjectSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
     required_scopes = {

@@ -43,6 +43,7 @@ LIST_PARAMS = [
 
 @extend_schema_view(list=extend_schema(parameters=LIST_PARAMS))
 class VerzendingViewSet(ConditionalRetrieve, DocumentPartViewSet):
+    expand_resource = "documenten.verzending"
     serializer_class = VerzendingSerializer
     pagination_class = ZGWPagination
     required_scopes = DOCUMENT_PART_SCOPES

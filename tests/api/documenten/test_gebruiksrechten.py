@@ -1,5 +1,7 @@
 """GEBRUIKSRECHTEN through the API: they set and clear the document's indicatieGebruiksrecht."""
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from api.common.models import OutboxNotification
 from tests.api.documenten.conftest import API
@@ -39,3 +41,25 @@ def test_informatieobject_must_be_a_document_here(documenten_client):
     response = documenten_client.post(URL, recht("https://elders.example.nl/documenten/1"), format="json")
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "bad-url"
+
+
+def test_list_checks_all_documents_in_one_backend_query(documenten_client, document_url, informatieobjecttype,
+                                                         settings):
+    if settings.DOCUMENTEN_BACKEND != "database":
+        pytest.skip("query counts of the database backend")
+    documenten_client.post(URL, recht(document_url), format="json")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert documenten_client.get(URL).status_code == 200
+        return len(captured.captured_queries)
+
+    one = queries()
+    for _ in range(3):
+        other = documenten_client.post(f"{API}/enkelvoudiginformatieobjecten", {
+            "bronorganisatie": "000000000", "creatiedatum": "2024-01-01", "titel": "t", "auteur": "a", "taal": "dut",
+            "informatieobjecttype": informatieobjecttype,
+        }, format="json").json()["url"]
+        documenten_client.post(URL, recht(other), format="json")
+    assert len(documenten_client.get(URL).json()) == 4
+    assert queries() == one

@@ -1,0 +1,85 @@
+"""`expand` on every Catalogi GET (Catalogi 1.3.3 `…Embedded`): links to any depth, `{}` for an empty link."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import invalid_params
+from tests.fixtures.catalogi import API, client_with_scopes, zaaktype_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zaaktype(catalogus, create) -> dict:
+    zaaktype = create("zaaktypen", zaaktype_body(catalogus))
+    for volgnummer in (1, 2):
+        create("statustypen", {"zaaktype": zaaktype["url"], "omschrijving": f"s{volgnummer}", "volgnummer": volgnummer})
+    return zaaktype
+
+
+def test_every_catalogi_get_accepts_expand(catalogi_client, catalogus, zaaktype):
+    collections = {
+        "catalogussen": "zaaktypen", "zaaktypen": "catalogus", "statustypen": "zaaktype.catalogus",
+        "roltypen": "zaaktype", "resultaattypen": "zaaktype", "eigenschappen": "statustype",
+        "informatieobjecttypen": "catalogus", "besluittypen": "zaaktypen",
+        "zaaktype-informatieobjecttypen": "informatieobjecttype", "zaakobjecttypen": "zaaktype",
+    }
+    for collection, expand in collections.items():
+        response = catalogi_client.get(f"{API}/{collection}", {"expand": expand})
+        assert response.status_code == 200, (collection, response.content)
+    detail = catalogi_client.get(zaaktype["url"], {"expand": "catalogus,statustypen.zaaktype"}).json()
+    assert detail["_expand"]["catalogus"]["url"] == catalogus
+    statustypen = detail["_expand"]["statustypen"]
+    assert sorted(s["omschrijving"] for s in statustypen) == ["s1", "s2"]
+    assert all(s["_expand"]["zaaktype"]["url"] == zaaktype["url"] for s in statustypen)
+
+
+def test_empty_link_expands_to_an_empty_object(catalogi_client, zaaktype, create):
+    eigenschap = create("eigenschappen", {
+        "naam": "kleur", "definitie": "De kleur", "zaaktype": zaaktype["url"],
+        "specificatie": {"formaat": "tekst", "lengte": "10", "kardinaliteit": "1"},
+    })
+    expanded = catalogi_client.get(eigenschap["url"], {"expand": "statustype,zaaktype"}).json()["_expand"]
+    assert expanded["statustype"] == {} and expanded["zaaktype"]["url"] == zaaktype["url"]
+
+
+def test_gerelateerde_zaaktypen_expand_by_their_zaaktype_url(catalogi_client, catalogus, zaaktype, create):
+    other = create("zaaktypen", zaaktype_body(catalogus, identificatie="ZT-2", gerelateerdeZaaktypen=[
+        {"zaaktype": zaaktype["url"], "aardRelatie": "bijdrage", "toelichting": ""}
+    ]))
+    expanded = catalogi_client.get(other["url"], {"expand": "gerelateerdeZaaktypen"}).json()["_expand"]
+    assert [z["url"] for z in expanded["gerelateerdeZaaktypen"]] == [zaaktype["url"]]
+
+
+def test_unknown_names_are_not_found_and_malformed_ones_bad(catalogi_client, zaaktype):
+    assert catalogi_client.get(zaaktype["url"], {"expand": "catalogus.nergens"}).status_code == 404
+    assert catalogi_client.get(f"{API}/zaaktypen", {"expand": "nergens"}).status_code == 404
+    assert invalid_params(catalogi_client.get(zaaktype["url"], {"expand": "catalogus."})) == {"expand": "invalid-expand"}
+
+
+def test_expand_needs_the_read_scope_of_the_expanded_object(make_applicatie, zaaktype):
+    """The expanded object is authorised as its own GET: catalogi.lezen on the ztc component."""
+    client = client_with_scopes(make_applicatie, "ztc-lezer", ["catalogi.lezen"])
+    assert client.get(zaaktype["url"], {"expand": "catalogus"}).json()["_expand"]["catalogus"]
+    writer = client_with_scopes(make_applicatie, "zrc-lezer", ["zaken.lezen"])
+    # ztc-014: zaken.lezen reads zaaktypen, but a catalogus needs catalogi.lezen.
+    response = writer.get(zaaktype["url"], {"expand": "catalogus"})
+    assert response.status_code == 200 and response.json()["_expand"] == {}
+
+
+def test_expand_on_a_list_costs_the_same_queries_for_one_item_or_many(catalogi_client, catalogus, create):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = catalogi_client.get(f"{API}/zaaktypen", {"status": "alles", "expand": "catalogus,statustypen.zaaktype"})
+            assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    def add(number: int) -> None:
+        zaaktype = create("zaaktypen", zaaktype_body(catalogus, identificatie=f"ZT-{number}"))
+        create("statustypen", {"zaaktype": zaaktype["url"], "omschrijving": "s", "volgnummer": 1})
+
+    add(1)
+    one = queries()
+    for number in (2, 3, 4):
+        add(number)
+    assert queries() == one

@@ -9,7 +9,6 @@ import re
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
-from django.utils.dateparse import parse_datetime
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -19,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from api.common.audit import AUDIT_HEADERS
+from api.common.datetimes import datetime_param
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from storage_backends import document_backend
@@ -123,10 +123,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
                 raise invalid("versie", "Het versienummer is een positief geheel getal.", "invalid")
             args["versie"] = int(params["versie"])
         elif "registratieOp" in params:
-            moment = parse_datetime(params["registratieOp"])
-            if moment is None:
-                raise invalid("registratieOp", "Geef een datumtijd in ISO 8601.", "invalid")
-            args["registratie_op"] = moment
+            args["registratie_op"] = datetime_param("registratieOp", params["registratieOp"])
         return args
 
     # -- actions ----------------------------------------------------------------------------------

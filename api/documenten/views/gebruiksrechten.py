@@ -1,5 +1,4 @@
 """Viewset of /gebruiksrechten: conditions on the use of a document, which keep its indicatieGebruiksrecht."""
-from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
@@ -7,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from api.common.audit import AUDIT_HEADERS
+from api.common.datetimes import datetime_param
 from api.common.exceptions import invalid
 from storage_backends import document_backend
 from storage_backends.base import Document, Gebruiksrecht, GebruiksrechtQuery
@@ -42,10 +42,7 @@ class GebruiksrechtViewSet(ConditionalRetrieve, DocumentPartViewSet):
         bounds = {}
         for bound in BOUNDS:
             if bound in params:
-                moment = parse_datetime(params[bound])
-                if moment is None:
-                    raise invalid(bound, "Geef een datumtijd in ISO 8601.", "invalid")
-                bounds[bound.replace("__", "_")] = moment
+                bounds[bound.replace("__", "_")] = datetime_param(bound, params[bound])
         informatieobject = self.document_uuid(params["informatieobject"]) if "informatieobject" in params else None
         with backend_errors():
             rechten = document_backend().gebruiksrecht_list(GebruiksrechtQuery(informatieobject=informatieobject, **bounds))

@@ -20,7 +20,7 @@ and the response-schema violations, then every gating failure with a curl
 command that reproduces it, and a summary of the other checks' findings
 (all of them in reports/schemathesis/<component>.txt). It fails on any 5xx,
 any response the served schema does not describe, any engine error and any
-attempt to reach outside loopback (`verdict.py` says which checks gate and why).
+attempt to reach outside loopback; `verdict.py` lists which other checks gate, and why the rest only report.
 
 Usage: python tests/schemathesis/run.py [--components documenten,catalogi] [--max-examples 8] [--seed 20240101]
        [--keep-server]
@@ -38,13 +38,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import schemathesis  # noqa: E402
+from schemathesis.checks import CHECKS  # noqa: E402
 from schemathesis.config import SchemathesisConfig  # noqa: E402
 from schemathesis.engine import from_schema  # noqa: E402
 
 from tests.liveserver import Server, database_recreate, free_port, manage  # noqa: E402
 from tests.schemathesis.generation import Target, target_set  # noqa: E402
 from tests.schemathesis.seed import SeedClient, seed_create  # noqa: E402
-from tests.schemathesis.verdict import GATING, ComponentResult  # noqa: E402
+from tests.schemathesis.verdict import GATING, REPORTED_ONLY, ComponentResult  # noqa: E402
 
 # A component joins the gate with one line here: the name it is served under (/<name>/api/v1/).
 COMPONENTS = (
@@ -181,10 +182,12 @@ def table(results: list[ComponentResult]) -> str:
     return "\n".join(lines)
 
 
-def details(result: ComponentResult) -> str:
-    """The gating failures in full, and the other checks' findings, distinct by operation, check and title."""
+def details(result: ComponentResult, *, gating_only: bool = False) -> str:
+    """Findings in full (gating ones first), distinct by operation, check and title; engine errors; outside attempts."""
     out = []
     for finding in sorted(result.findings.values(), key=lambda f: (f.check not in GATING, f.check, f.operation)):
+        if gating_only and finding.check not in GATING:
+            continue
         gate = "GATE" if finding.check in GATING else "report"
         message = "\n".join(f"    {line}" for line in finding.message.splitlines())
         out.append(f"[{gate}] {finding.operation} — {finding.check}\n{message}\n    reproduce: {finding.reproduce}\n")
@@ -197,18 +200,21 @@ def summary(result: ComponentResult) -> str:
     """What the run prints for one component: gating failures in full, the other findings counted per check."""
     lines = [f"--- {result.component}: statuses " + ", ".join(
         f"{code}xx {count}" for code, count in sorted(result.statuses.items()))]
-    gating = details(ComponentResult(
-        result.component, findings={k: f for k, f in result.findings.items() if f.check in GATING},
-        errors=result.errors, outside_connections=result.outside_connections,
-    ))
+    gating = details(result, gating_only=True)
     if gating:
         lines.append(gating)
-    reported = sorted({f.check for f in result.findings.values() if f.check not in GATING})
-    for check in reported:
+    for check in sorted({f.check for f in result.findings.values() if f.check not in GATING}):
         operations = sorted({f.operation for f in result.findings.values() if f.check == check})
         lines.append(f"  reported, not gating: {check}: {result.failed_cases[check]} cases on {len(operations)} "
                      f"operations ({', '.join(operations[:4])}{', …' if len(operations) > 4 else ''})")
     return "\n".join(lines)
+
+
+def checks_decided() -> None:
+    """Every check schemathesis runs is in GATING or REPORTED_ONLY, so an upgrade's new check gets a decision."""
+    undecided = set(CHECKS.get_all_names()) - set(GATING) - set(REPORTED_ONLY)
+    if undecided:
+        raise RuntimeError(f"schemathesis checks without a gate decision in verdict.py: {', '.join(sorted(undecided))}")
 
 
 def main() -> int:
@@ -224,6 +230,7 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown components: {', '.join(sorted(unknown))} (known: {', '.join(COMPONENTS)})")
 
+    checks_decided()
     without_proxies()
     REPORTS.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()

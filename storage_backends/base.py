@@ -114,7 +114,10 @@ class Integriteit:
 
 @dataclass(frozen=True)
 class DocumentData:
-    """The metadata a client writes: every writable field of EnkelvoudigInformatieObject 1.5."""
+    """The metadata a client writes: every writable field of EnkelvoudigInformatieObject 1.7.
+
+    `is_gereed_voor_publicatie` None: not (yet) known whether it is ready for publication.
+    """
 
     bronorganisatie: str
     creatiedatum: date
@@ -138,6 +141,8 @@ class DocumentData:
     integriteit: Integriteit = field(default_factory=Integriteit)
     trefwoorden: tuple[str, ...] = ()
     inhoud_is_vervallen: bool = False
+    tonen_aan_initiator: bool = False
+    is_gereed_voor_publicatie: bool | None = None
 
 
 @dataclass(frozen=True)

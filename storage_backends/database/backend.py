@@ -47,6 +47,7 @@ PLAIN_FIELDS = (
     "identificatie", "bronorganisatie", "creatiedatum", "titel", "vertrouwelijkheidaanduiding", "auteur", "status",
     "formaat", "taal", "bestandsnaam", "bestandsomvang", "link", "beschrijving", "ontvangstdatum", "verzenddatum",
     "indicatie_gebruiksrecht", "verschijningsvorm", "informatieobjecttype", "inhoud_is_vervallen",
+    "tonen_aan_initiator", "is_gereed_voor_publicatie",
 )
 
 

@@ -56,6 +56,8 @@ class StoredVersion(models.Model):
     informatieobjecttype = models.URLField(max_length=200)
     trefwoorden = ArrayField(models.CharField(max_length=100), default=list, blank=True)
     inhoud_is_vervallen = models.BooleanField(default=False)
+    tonen_aan_initiator = models.BooleanField(default=False)
+    is_gereed_voor_publicatie = models.BooleanField(null=True)
 
     class Meta:
         ordering = ["document_id", "versie"]

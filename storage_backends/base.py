@@ -250,13 +250,23 @@ class Restriction:
 
 @dataclass(frozen=True)
 class DocumentQuery:
-    """A page of latest versions. `restrictions` None: no autorisatie limits; empty: nothing visible."""
+    """A page of latest versions. `restrictions` None: no autorisatie limits; empty: nothing visible.
+
+    `trefwoorden`: documents having all of them. `object` / `object_type`:
+    documents linked to that object and/or an object of that type (one link
+    meeting both). `alleen_gereed_voor_publicatie`: only documents whose
+    latest version has `is_gereed_voor_publicatie` true (an applicatie limited
+    to those, Autorisaties 1.1).
+    """
 
     identificatie: str | None = None
     bronorganisatie: str | None = None
     trefwoorden: tuple[str, ...] = ()
+    object: str | None = None
+    object_type: str | None = None
     uuids: tuple[UUID, ...] | None = None
     restrictions: tuple[Restriction, ...] | None = None
+    alleen_gereed_voor_publicatie: bool = False
     page: int = 1
     page_size: int = 100
 

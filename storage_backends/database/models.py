@@ -69,6 +69,11 @@ class StoredVersion(models.Model):
                 name="latest_autorisatie_idx",
             ),
             models.Index(fields=["-document"], condition=models.Q(is_latest=True), name="latest_document_idx"),
+            # Lists of an applicatie that may only see documents ready for publication.
+            models.Index(
+                fields=["-document"], condition=models.Q(is_latest=True, is_gereed_voor_publicatie=True),
+                name="latest_gereed_idx",
+            ),
             GinIndex(fields=["trefwoorden"], name="version_trefwoorden_idx"),
         ]
 
@@ -81,7 +86,10 @@ class StoredObjectLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "object"], name="document_object_uniq")]
-        indexes = [models.Index(fields=["object"], name="link_object_idx")]
+        indexes = [
+            models.Index(fields=["object"], name="link_object_idx"),
+            models.Index(fields=["object_type", "document"], name="link_object_type_idx"),
+        ]
 
 
 class StoredGebruiksrecht(models.Model):

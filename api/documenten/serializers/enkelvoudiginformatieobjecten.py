@@ -155,6 +155,12 @@ class UnlockSerializer(serializers.Serializer):
     lock = serializers.CharField(required=False, allow_blank=True, max_length=100)
 
 
-class ZoekSerializer(serializers.Serializer):
-    uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
+class EIOZoekSerializer(serializers.Serializer):
+    """The body of POST /enkelvoudiginformatieobjecten/_zoek; 1.5 clients send `uuid_In`, which parses the same."""
+
+    uuid__in = serializers.ListField(
+        child=serializers.UUIDField(), allow_empty=True, help_text="Array of unieke resource identifiers (UUID4)"
+    )
+    identificatie = serializers.CharField(required=False, allow_blank=True)
+    bronorganisatie = serializers.CharField(required=False, allow_blank=True)
     expand = serializers.CharField(required=False, help_text="Komma-gescheiden: informatieobjecttype.")

@@ -45,6 +45,7 @@ from ..serializers import (
 from .audittrail import audit_for
 from ..expand import DOCUMENT_NAMES
 from ..filters import LIST_FILTERS, LIST_PARAMETERS, document_query
+from ..negotiation import OCTET_STREAM, ErrorsAsJson, download_types, preferred_type
 from .base import ConditionalRetrieve, DocumentenViewSet
 from .errors import backend_errors
 
@@ -187,18 +188,25 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(parameters=VERSION_PARAMS, responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], content_negotiation_class=ErrorsAsJson)
     def download(self, request, uuid=None):
         uuid = self._uuid(uuid)
         version = self._version_args()
         byte_range = self._byte_range() if document_backend().capabilities().byte_ranges else None
         with backend_errors():
             document = self._visible(document_backend().document_get(uuid, **version))
+        content_type = preferred_type(request.headers.get("Accept"), download_types(document.formaat))
+        if content_type is None:
+            raise exceptions.NotAcceptable(
+                f"De inhoud is {document.formaat or OCTET_STREAM} of {OCTET_STREAM}; de Accept-header laat geen van "
+                "beide toe."
+            )
+        with backend_errors():
             content = document_backend().content_open(uuid, byte_range=byte_range, **version)
         response = StreamingHttpResponse(
             content.chunks,
             status=status.HTTP_206_PARTIAL_CONTENT if byte_range else status.HTTP_200_OK,
-            content_type=document.formaat or "application/octet-stream",
+            content_type=content_type,
         )
         response["Content-Length"] = str(content.length)
         response["Accept-Ranges"] = "bytes"

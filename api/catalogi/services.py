@@ -63,6 +63,12 @@ def catalogus_create(*, data: dict) -> Catalogus:
     return model_save(Catalogus(), data)
 
 
+@transaction.atomic
+def catalogus_update(*, catalogus: Catalogus, data: dict) -> Catalogus:
+    """PUT or PATCH of a catalogus (Catalogi 1.3.3). The standard has no catalogussen kanaal: nothing is announced."""
+    return model_save(catalogus, data)
+
+
 # -- zaaktypen ---------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from ..models import Catalogus, InformatieObjectType
 from .base import url_field, urls_of
 from .fields import LocalURLField, NullAsBlankCharField
+from .keys import TypeKeysField
 
 
 class OmschrijvingGeneriekSerializer(serializers.Serializer):
@@ -29,6 +30,8 @@ class InformatieObjectTypeSerializer(serializers.ModelSerializer):
     catalogus = LocalURLField("catalogus-detail", queryset=Catalogus.objects.all())
     zaaktypen = serializers.SerializerMethodField()
     besluittypen = urls_of("besluittype-detail")
+    zaaktype_identificaties = TypeKeysField(source="ziots", via="zaaktype", key="identificatie")
+    besluittype_omschrijving = TypeKeysField(source="besluittypen", key="omschrijving")
     omschrijving_generiek = OmschrijvingGeneriekSerializer(source="*", required=False)
 
     class Meta:
@@ -36,7 +39,8 @@ class InformatieObjectTypeSerializer(serializers.ModelSerializer):
         fields = (
             "url", "catalogus", "omschrijving", "vertrouwelijkheidaanduiding", "begin_geldigheid",
             "einde_geldigheid", "begin_object", "einde_object", "concept", "zaaktypen", "besluittypen",
-            "informatieobjectcategorie", "trefwoord", "omschrijving_generiek",
+            "informatieobjectcategorie", "trefwoord", "omschrijving_generiek", "zaaktype_identificaties",
+            "besluittype_omschrijving",
         )
         read_only_fields = ("concept",)
 

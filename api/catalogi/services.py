@@ -109,6 +109,8 @@ def _zaaktype_write(zaaktype: ZaakType, data: dict) -> ZaakType:
 
 @transaction.atomic
 def zaaktype_create(*, data: dict, url_for: UrlFor) -> ZaakType:
+    """A new zaaktype; without versiedatum (optional since Catalogi 1.3.3) it is the beginGeldigheid."""
+    data = {"versiedatum": data.get("begin_geldigheid"), **data}
     zaaktype = _zaaktype_write(ZaakType(), data)
     _notify(zaaktype, kanaal=KANAAL_ZAAKTYPEN, actie="create", url_for=url_for)
     return zaaktype

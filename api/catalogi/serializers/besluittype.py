@@ -34,3 +34,4 @@ class BesluitTypeSerializer(serializers.ModelSerializer):
             "informatieobjecttype_omschrijvingen",
         )
         read_only_fields = ("concept",)
+        required_in_responses = ("informatieobjecttypen",)

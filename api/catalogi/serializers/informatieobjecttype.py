@@ -1,4 +1,5 @@
 """Serializer of INFORMATIEOBJECTTYPE, with its omschrijvingGeneriek gegevensgroep."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Catalogus, InformatieObjectType
@@ -44,6 +45,7 @@ class InformatieObjectTypeSerializer(serializers.ModelSerializer):
         )
         read_only_fields = ("concept",)
 
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
     def get_zaaktypen(self, obj) -> list[str]:
         field = LocalURLField("zaaktype-detail", read_only=True)
         field.bind("zaaktypen", self)

@@ -26,3 +26,6 @@ class ZaakObjectTypeSerializer(serializers.ModelSerializer):
             "objecttype", "relatie_omschrijving", "zaaktype", "zaaktype_identificatie", "resultaattypen",
             "statustypen", "catalogus", "resultaattype_omschrijving",
         )
+        # Catalogi 1.3.3 leaves beginGeldigheid out (it defaults to the zaaktype's).
+        extra_kwargs = {"begin_geldigheid": {"required": False}}
+        required_in_responses = ("resultaattypen", "statustypen")

@@ -5,6 +5,7 @@ zaaktype of each gerelateerd zaaktype by identificatie (a URL of this service
 is accepted too); all are rendered as URLs.
 """
 from django.db.models import OuterRef, Prefetch, Subquery
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -110,7 +111,12 @@ class ZaakTypeSerializer(serializers.ModelSerializer):
             "informatieobjecttype_omschrijving", "besluittype_omschrijving", "deelzaaktype_identificaties",
         )
         read_only_fields = ("concept",)
+        # Catalogi 1.3.3 no longer requires versiedatum (deprecated); it defaults to beginGeldigheid.
+        extra_kwargs = {"versiedatum": {"required": False}}
+        # Lists a request may leave out (docs/oas-differences.md) but every response holds.
+        required_in_responses = ("producten_of_diensten", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
 
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
     def get_informatieobjecttypen(self, obj) -> list[str]:
         field = LocalURLField("informatieobjecttype-detail", read_only=True)
         field.bind("informatieobjecttypen", self)

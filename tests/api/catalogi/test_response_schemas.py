@@ -10,6 +10,9 @@ import pytest
 import yaml
 from django.test import Client
 from openapi_schema_validator import OAS30ReadValidator, oas30_format_checker
+from vng_api_common.utils import underscore_to_camel
+
+from api.common.expand import RESOURCES
 
 from tests.fixtures.catalogi import API, besluittype_body, informatieobjecttype_body, resultaattype_body, zaaktype_body
 
@@ -69,8 +72,41 @@ class Recorder:
         self.send("get", f"{API}/{collection}", params={} if collection in WITHOUT_STATUS else {"status": "alles"})
 
 
+MODELS = (
+    "catalogus", "informatieobjecttype", "besluittype", "zaaktype", "statustype", "resultaattype",
+    "roltype", "eigenschap", "zaaktypeinformatieobjecttype", "zaakobjecttype",
+)
+COLLECTIONS = (
+    "catalogussen", "informatieobjecttypen", "besluittypen", "zaaktypen", "statustypen", "resultaattypen",
+    "roltypen", "eigenschappen", "zaaktype-informatieobjecttypen", "zaakobjecttypen",
+)
+
+
 def test_every_response_matches_the_served_schema(catalogi_client, catalogus):
     api = Recorder(catalogi_client)
+    build_catalogus(api, catalogus)
+    for collection in COLLECTIONS:
+        api.lists(collection)
+    assert api.errors == []
+
+
+def test_every_expanded_response_matches_the_served_schema(catalogi_client, catalogus):
+    """Each resource with each of its links expanded, and one level further, as its `Expanded` schema says."""
+    build_catalogus(Recorder(catalogi_client), catalogus)
+    api = Recorder(catalogi_client)
+    for collection, model in zip(COLLECTIONS, MODELS):
+        links = RESOURCES[f"catalogi.{model}"].links
+        deeper = [f"{name}.{next(iter(RESOURCES[link.target].links))}" for name, link in links.items()]
+        expand = ",".join(underscore_to_camel(name) for name in [*links, *deeper])
+        params = {"expand": expand} if collection in WITHOUT_STATUS else {"expand": expand, "status": "alles"}
+        listed = api.send("get", f"{API}/{collection}", params=params)
+        assert listed["results"] and all("_expand" in item for item in listed["results"]), collection
+        api.send("get", listed["results"][0]["url"], params={"expand": expand})
+    assert api.errors == []
+
+
+def build_catalogus(api: Recorder, catalogus: str) -> None:
+    """Every kind of Catalogi resource, created, changed and published through the API."""
     api.send("patch", catalogus, {"naam": "Catalogus", "contactpersoonBeheerEmailadres": "beheer@example.com"})
     api.send("put", catalogus, {"domein": "TEST", "rsin": "000000000", "contactpersoonBeheerNaam": "Beheer"})
     api.send("get", catalogus)
@@ -105,9 +141,3 @@ def test_every_response_matches_the_served_schema(catalogi_client, catalogus):
     })
     api.send("patch", zaakobjecttype["url"], {"relatieOmschrijving": "Het kenteken"})
     api.send("post", f"{zaaktype['url']}/publish")
-    for collection in (
-        "catalogussen", "informatieobjecttypen", "besluittypen", "zaaktypen", "statustypen", "resultaattypen",
-        "roltypen", "eigenschappen", "zaaktype-informatieobjecttypen", "zaakobjecttypen",
-    ):
-        api.lists(collection)
-    assert api.errors == []

@@ -36,6 +36,7 @@ from ..scopes import (
     SCOPE_DOCUMENTEN_VERWIJDEREN,
 )
 from ..serializers import (
+    EnkelvoudigInformatieObjectCreateLockSerializer,
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
@@ -92,6 +93,8 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
             return EnkelvoudigInformatieObjectWithLockSerializer
+        if self.action == "create":
+            return EnkelvoudigInformatieObjectCreateLockSerializer
         return self.serializer_class
 
     def url_for(self, document: Document) -> str:

@@ -15,7 +15,13 @@ APIS = {
     "autorisaties": ("autorisaties-1.0.0.yaml", 98.0),
     "referentielijsten": ("referentielijsten-1.0.yaml", 98.0),
     "catalogi": ("catalogi-1.3.1.yaml", 98.0),
-    "documenten": ("documenten-1.5.0.yaml", 98.0),
+    # Below 98 until `_expand` has its schemas (GET …[200] _expand, rebuilt in api/common).
+    "documenten": ("documenten-1.7.0.yaml", 93.0),
+}
+# API → the OAS of its previous minor release, whose clients must keep working:
+# every operation and query parameter of it is still served.
+EARLIER = {
+    "documenten": "documenten-1.5.0.yaml",
 }
 # Status codes the standard's OAS gets wrong (docs/oas-differences.md): the
 # service answers as the operation's text and the VNG collection expect.
@@ -27,9 +33,8 @@ STATUS_FAULTS = {
 }
 
 
-@pytest.mark.parametrize("api", APIS)
-def test_served_schema_covers_the_standard(api, tmp_path):
-    spec, minimum = APIS[api]
+def coverage(api: str, spec: str, tmp_path: Path) -> dict:
+    """oas_coverage.py's result for the served document of `api` against the standard's `spec`."""
     response = Client().get(f"/{api}/api/v1/schema/openapi.yaml")
     assert response.status_code == 200
     served = tmp_path / "openapi.yaml"
@@ -40,7 +45,20 @@ def test_served_schema_covers_the_standard(api, tmp_path):
          "--strip-prefix", f"/{api}/api/v1", "--json", str(result_file)],
         check=True, capture_output=True,
     )
-    result = json.loads(result_file.read_text())
+    return json.loads(result_file.read_text())
+
+
+@pytest.mark.parametrize("api", EARLIER)
+def test_served_schema_keeps_the_operations_of_the_previous_release(api, tmp_path):
+    categories = coverage(api, EARLIER[api], tmp_path)["categories"]
+    assert categories["operations"]["missing_items"] == []
+    assert categories["query"]["missing_items"] == []
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_served_schema_covers_the_standard(api, tmp_path):
+    spec, minimum = APIS[api]
+    result = coverage(api, spec, tmp_path)
     categories = result["categories"]
     assert categories["operations"]["missing_items"] == []
     assert categories["query"]["missing_items"] == []

@@ -54,7 +54,7 @@ class StoredVersion(models.Model):
     integriteit_waarde = models.CharField(max_length=128, blank=True)
     integriteit_datum = models.DateField(null=True)
     informatieobjecttype = models.URLField(max_length=200)
-    trefwoorden = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    trefwoorden = ArrayField(models.CharField(max_length=500), default=list, blank=True)
     inhoud_is_vervallen = models.BooleanField(default=False)
     tonen_aan_initiator = models.BooleanField(default=False)
     is_gereed_voor_publicatie = models.BooleanField(null=True)

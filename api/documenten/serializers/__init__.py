@@ -1,6 +1,7 @@
 """Serializers of the Documenten API 1.7.0, one resource per module."""
 from .bestandsdelen import BestandsDeelSerializer, BestandsDeelUploadSerializer
 from .enkelvoudiginformatieobjecten import (
+    EnkelvoudigInformatieObjectCreateLockSerializer,
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
@@ -14,6 +15,7 @@ from .verzendingen import VerzendingSerializer
 __all__ = [
     "BestandsDeelSerializer",
     "BestandsDeelUploadSerializer",
+    "EnkelvoudigInformatieObjectCreateLockSerializer",
     "EnkelvoudigInformatieObjectSerializer",
     "EnkelvoudigInformatieObjectWithLockSerializer",
     "GebruiksrechtSerializer",

@@ -39,6 +39,7 @@ from ..scopes import (
 )
 from ..serializers import (
     EIOZoekSerializer,
+    EnkelvoudigInformatieObjectCreateLockSerializer,
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
@@ -91,6 +92,8 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
             return EnkelvoudigInformatieObjectWithLockSerializer
+        if self.action == "create":
+            return EnkelvoudigInformatieObjectCreateLockSerializer
         return self.serializer_class
 
     def url_for(self, document: Document) -> str:

@@ -1,1 +1,1 @@
-"""Catalogi API 1.3.1: catalogussen and the zaak-, informatieobject- and besluittypen they hold."""
+"""Catalogi API 1.3.3: catalogussen and the zaak-, informatieobject- and besluittypen they hold."""

@@ -1,4 +1,4 @@
-"""Django app for the Catalogi API 1.3.1."""
+"""Django app for the Catalogi API 1.3.3."""
 from django.apps import AppConfig
 
 

@@ -1,4 +1,4 @@
-"""Enumerations of the Catalogi API 1.3.1 (the spec's *Enum schemas)."""
+"""Enumerations of the Catalogi API 1.3.3 (the spec's *Enum schemas)."""
 from django.db import models
 
 from api.common.constants import VertrouwelijkheidsAanduiding  # noqa: F401

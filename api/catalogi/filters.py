@@ -1,6 +1,13 @@
-"""Filters of the Catalogi list endpoints: `status` (concept/definitief/alles), `datumGeldigheid`, URL filters."""
+"""Filters of the Catalogi list endpoints: `status` (concept/definitief/alles), `datumGeldigheid`, URL filters.
+
+A value a filter cannot take (a `status` outside its three, a reference that
+is no URL, a malformed date) is a 400 with invalidParams, not an empty page.
+"""
+from django import forms
 from django.db.models import Q
 from django_filters import BooleanFilter, CharFilter, ChoiceFilter, DateFilter
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from api.common.filters import FilterSet
 
@@ -17,7 +24,7 @@ from .models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
-from .urlrefs import uuid_in_url
+from .urlrefs import looks_like_url, uuid_in_url
 
 STATUS_HELP = (
     "filter objects depending on their concept status:\n"
@@ -27,8 +34,22 @@ STATUS_HELP = (
 )
 
 
+STATUS_CHOICES = [("alles", "alles"), ("concept", "concept"), ("definitief", "definitief")]
+
+
+class URLFormField(forms.CharField):
+    """An http(s) URL with a host; any host name, as the service's own may have no dot."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not looks_like_url(value):
+            raise forms.ValidationError("Voer een geldige URL in.", code="invalid")
+
+
 class URLFilter(CharFilter):
     """Objects whose `field_name` relation is the resource at the given URL (none for other URLs)."""
+
+    field_class = URLFormField
 
     def __init__(self, view_name: str, **kwargs):
         self.view_name = view_name
@@ -41,8 +62,13 @@ class URLFilter(CharFilter):
         return qs.filter(**{f"{self.field_name}__uuid": uuid}) if uuid else qs.none()
 
 
-class StatusFilter(CharFilter):
+# The standard documents `status` as a plain string; its three values are checked all the same.
+@extend_schema_field(OpenApiTypes.STR)
+class StatusFilter(ChoiceFilter):
     """`status`: concept, definitief (the default when omitted) or alles, on the `field_name` concept flag."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=STATUS_CHOICES, **kwargs)
 
     def filter(self, qs, value):
         value = value or "definitief"
@@ -170,7 +196,7 @@ class ZaakTypeInformatieObjectTypeFilter(FilterSet):
     zaaktype = URLFilter("zaaktype-detail")
     informatieobjecttype = URLFilter("informatieobjecttype-detail")
     richting = ChoiceFilter(choices=Richting.choices)
-    status = CharFilter(method="filter_status", help_text=STATUS_HELP)
+    status = StatusFilter(method="filter_status", help_text=STATUS_HELP)
 
     class Meta:
         model = ZaakTypeInformatieObjectType

@@ -1,4 +1,4 @@
-"""OAS prose of the Catalogi API 1.3.1."""
+"""OAS prose of the Catalogi API 1.3.3."""
 API_TITLE = "Catalogi API"
 API_DESCRIPTION = (
     "Een API om een zaaktypecatalogus (ZTC) te benaderen.\n\n"

@@ -1,4 +1,4 @@
-"""Scopes of the Catalogi API 1.3.1 (and the Zaken/Documenten read scopes that may read zaaktypen)."""
+"""Scopes of the Catalogi API 1.3.3 (and the Zaken/Documenten read scopes that may read zaaktypen)."""
 from api.common.scopes import Scope
 
 SCOPE_CATALOGI_LEZEN = Scope("catalogi.lezen", description="Lezen van catalogi en hun typen.")

@@ -1,5 +1,8 @@
 """Selectielijst rules (ztc-001..008): zaaktype procestype, resultaattype selectielijstklasse and brondatum.
 
+Every Referentielijsten URL is checked against the API in use (the embedded
+one, or `REFERENTIELIJSTEN_API_URL`), through `api.referentielijsten.selectors`.
+
 - `selectielijstProcestype` must be a procestype of the Referentielijsten API.
 - `resultaattypeomschrijving` must be a resultaattypeomschrijving; its
   omschrijving becomes the resultaattype's omschrijvingGeneriek.
@@ -16,12 +19,7 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from api.common.exceptions import invalid
 from api.common.fields import DurationField
-from api.referentielijsten.selectors import (
-    embedded_uuid_for_url,
-    procestype_for_url,
-    resultaat_for_url,
-    resultaattypeomschrijving_get,
-)
+from api.referentielijsten.selectors import procestype_for_url, resultaat_for_url, resultaattypeomschrijving_for_url
 
 from .constants import Afleidingswijze as A
 from .urlrefs import INVALID_RESOURCE
@@ -52,14 +50,12 @@ def validate_procestype(url: str) -> None:
 def resultaattype_derive(*, data: dict, zaaktype) -> dict:
     """Validate the selectielijst fields of a resultaattype and fill in what they imply."""
     data = dict(data)
-    omschrijving_url = data["resultaattypeomschrijving"]
-    uuid = embedded_uuid_for_url(omschrijving_url, "resultaattypeomschrijvingen")
-    record = resultaattypeomschrijving_get(uuid) if uuid else None
-    if record is None:
+    omschrijving = resultaattypeomschrijving_for_url(data["resultaattypeomschrijving"])
+    if omschrijving is None:
         raise invalid(
             "resultaattypeomschrijving", "De URL is geen resultaattypeomschrijving.", INVALID_RESOURCE
         )
-    data["omschrijving_generiek"] = record.omschrijving
+    data["omschrijving_generiek"] = omschrijving["omschrijving"]
 
     resultaat = resultaat_for_url(data["selectielijstklasse"])
     if resultaat is None:

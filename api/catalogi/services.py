@@ -63,6 +63,12 @@ def catalogus_create(*, data: dict) -> Catalogus:
     return model_save(Catalogus(), data)
 
 
+@transaction.atomic
+def catalogus_update(*, catalogus: Catalogus, data: dict) -> Catalogus:
+    """PUT or PATCH of a catalogus (Catalogi 1.3.3). The standard has no catalogussen kanaal: nothing is announced."""
+    return model_save(catalogus, data)
+
+
 # -- zaaktypen ---------------------------------------------------------------------------------
 
 
@@ -103,6 +109,8 @@ def _zaaktype_write(zaaktype: ZaakType, data: dict) -> ZaakType:
 
 @transaction.atomic
 def zaaktype_create(*, data: dict, url_for: UrlFor) -> ZaakType:
+    """A new zaaktype; without versiedatum (optional since Catalogi 1.3.3) it is the beginGeldigheid."""
+    data = {"versiedatum": data.get("begin_geldigheid"), **data}
     zaaktype = _zaaktype_write(ZaakType(), data)
     _notify(zaaktype, kanaal=KANAAL_ZAAKTYPEN, actie="create", url_for=url_for)
     return zaaktype

@@ -153,6 +153,8 @@ def _zaakobjecttype_write(zaakobjecttype: ZaakObjectType, data: dict) -> ZaakObj
 
 @transaction.atomic
 def zaakobjecttype_create(*, data: dict) -> ZaakObjectType:
+    """A zaakobjecttype without beginGeldigheid takes its zaaktype's (Catalogi 1.3.3, historiemodel)."""
+    data = {"begin_geldigheid": data["zaaktype"].begin_geldigheid, **data}
     return _zaakobjecttype_write(ZaakObjectType(), data)
 
 

@@ -38,6 +38,30 @@ class ZGWAutoSchema(AutoSchema):
                 bodies.setdefault(str(code), self._get_response_for_code(serializer, str(code), direction=direction))
         return bodies
 
+    def _map_basic_serializer(self, serializer, direction):
+        """Fields a serializer names in `Meta.required_in_responses` are marked required in its responses.
+
+        For fields a request may leave out (defaulting to empty) but every
+        response renders, where the standard marks them required.
+        """
+        schema = super()._map_basic_serializer(serializer, direction)
+        always = getattr(getattr(serializer, "Meta", None), "required_in_responses", ())
+        if direction == "response" and always:
+            required = schema.get("required", [])
+            schema["required"] = [*required, *(name for name in always if name not in required)]
+        return schema
+
+    def _insert_field_validators(self, field, schema):
+        """A blank-able URL or e-mail field is `anyOf` its format or the empty string.
+
+        drf-spectacular writes `oneOf`, but a validator that does not assert
+        formats finds `""` valid under both alternatives, and `oneOf` then fails
+        the very value the field allows.
+        """
+        super()._insert_field_validators(field, schema)
+        if {"type": "string", "maxLength": 0} in schema.get("oneOf", ()):
+            schema["anyOf"] = schema.pop("oneOf")
+
     def _is_list_view(self, serializer=None) -> bool:
         """Custom actions answering with a list name themselves in `schema_list_actions`."""
         if getattr(self.view, "action", None) in getattr(self.view, "schema_list_actions", ()):

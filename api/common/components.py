@@ -13,9 +13,9 @@ PATH_COMPONENTS = {
 # The version each mounted API implements, sent back as the API-version header.
 API_VERSIONS = {
     "autorisaties": "1.0.0",
-    "catalogi": "1.3.1",
+    "catalogi": "1.3.3",
     "zaken": "1.5.1",
-    "documenten": "1.5.0",
+    "documenten": "1.7.0",
     "besluiten": "1.0.2",
     "notificaties": "1.0.0",
     "referentielijsten": "0.6.0",

@@ -1,1 +1,1 @@
-"""Documenten API 1.5.0: documents through the configured backend (storage_backends)."""
+"""Documenten API 1.7.0: documents through the configured backend (storage_backends)."""

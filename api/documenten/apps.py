@@ -1,4 +1,4 @@
-"""Django app for the Documenten API 1.5.0."""
+"""Django app for the Documenten API 1.7.0."""
 from django.apps import AppConfig
 
 

@@ -1,4 +1,4 @@
-"""Scopes of the Documenten API 1.5.0."""
+"""Scopes of the Documenten API 1.7.0."""
 from api.common.scopes import Scope
 
 SCOPE_DOCUMENTEN_LEZEN = Scope("documenten.lezen", description="Lezen van documenten.")

@@ -10,9 +10,10 @@ serializers give every resource, and every reference between them
 Communicatiekanalen: VNG ships no data for them and the standard's OAS has
 no examples, so the list is empty and every uuid is unknown.
 
-Other components validate selectielijst URLs with `resultaat_for_url` and
-`procestype_for_url`: the embedded API's URLs resolve in memory; with
-`REFERENTIELIJSTEN_API_URL` set, URLs of that API are fetched from it.
+Other components validate Referentielijsten URLs with `resultaat_for_url`,
+`procestype_for_url` and `resultaattypeomschrijving_for_url`, all against the
+API in use: the embedded API's URLs resolve in memory; with
+`REFERENTIELIJSTEN_API_URL` set, only URLs of that API count, fetched from it.
 """
 import json
 from collections.abc import Callable, Sequence
@@ -30,7 +31,7 @@ from djangorestframework_camel_case.util import camelize
 from rest_framework import serializers
 
 from .constants import Procestermijn
-from .serializers import ProcesTypeSerializer, ResultaatSerializer
+from .serializers import ProcesTypeSerializer, ResultaatSerializer, ResultaattypeOmschrijvingGeneriekSerializer
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The root URLconf mounts every API at /<component>/api/v1/.
@@ -249,6 +250,21 @@ def procestype_for_url(url: str) -> dict | None:
     """
     return _resource_for_url(
         url, collection="procestypen", get=procestype_get, serializer_class=ProcesTypeSerializer, marker="jaar"
+    )
+
+
+def resultaattypeomschrijving_for_url(url: str) -> dict | None:
+    """The resultaattypeomschrijving at `url` as the API renders it (camelCase), or None.
+
+    None when `url` is not a resultaattypeomschrijving of the Referentielijsten
+    API in use, or (configured external API) when fetching it fails.
+    """
+    return _resource_for_url(
+        url,
+        collection="resultaattypeomschrijvingen",
+        get=resultaattypeomschrijving_get,
+        serializer_class=ResultaattypeOmschrijvingGeneriekSerializer,
+        marker="omschrijving",
     )
 
 

@@ -1,4 +1,4 @@
-"""Models of the Catalogi API 1.3.1, one module per resource."""
+"""Models of the Catalogi API 1.3.3, one module per resource."""
 from .besluittype import BesluitType
 from .catalogus import Catalogus
 from .eigenschap import Eigenschap

@@ -1,4 +1,4 @@
-"""Serializers of the Catalogi API 1.3.1, one module per resource."""
+"""Serializers of the Catalogi API 1.3.3, one module per resource."""
 from .besluittype import BesluitTypeSerializer
 from .catalogus import CatalogusSerializer
 from .eigenschap import EigenschapSerializer

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from ..models import BesluitType, Catalogus, InformatieObjectType
 from .base import url_field, urls_of
 from .fields import LocalURLField, TypeKeyField
+from .keys import TypeKeysField
 
 
 class BesluitTypeSerializer(serializers.ModelSerializer):
@@ -13,6 +14,8 @@ class BesluitTypeSerializer(serializers.ModelSerializer):
     informatieobjecttypen = TypeKeyField(
         "informatieobjecttype-detail", queryset=InformatieObjectType.objects.all(), many=True, required=False
     )
+    zaaktype_identificaties = TypeKeysField(source="zaaktypen", key="identificatie")
+    informatieobjecttype_omschrijvingen = TypeKeysField(source="informatieobjecttypen", key="omschrijving")
     resultaattypen = urls_of("resultaattype-detail")
     resultaattypen_omschrijving = serializers.SlugRelatedField(
         source="resultaattypen", slug_field="omschrijving", many=True, read_only=True
@@ -27,6 +30,8 @@ class BesluitTypeSerializer(serializers.ModelSerializer):
             "url", "catalogus", "zaaktypen", "omschrijving", "omschrijving_generiek", "besluitcategorie",
             "reactietermijn", "publicatie_indicatie", "publicatietekst", "publicatietermijn", "toelichting",
             "informatieobjecttypen", "begin_geldigheid", "einde_geldigheid", "begin_object", "einde_object",
-            "concept", "resultaattypen", "resultaattypen_omschrijving", "vastgelegd_in",
+            "concept", "resultaattypen", "resultaattypen_omschrijving", "vastgelegd_in", "zaaktype_identificaties",
+            "informatieobjecttype_omschrijvingen",
         )
         read_only_fields = ("concept",)
+        required_in_responses = ("informatieobjecttypen",)

@@ -19,7 +19,8 @@ class StatusTypeSerializer(ZaakTypePartSerializer):
     is_eindstatus = serializers.SerializerMethodField()
     checklistitem_statustype = CheckListItemSerializer(many=True, required=False)
     eigenschappen = LocalURLField("eigenschap-detail", queryset=Eigenschap.objects.all(), many=True, required=False)
-    zaakobjecttype = LocalURLField("zaakobjecttype-detail", read_only=True)
+    # Catalogi 1.3.3 drops this field; it stays for 1.3.1 clients, null when no zaakobjecttype names the statustype.
+    zaakobjecttype = LocalURLField("zaakobjecttype-detail", read_only=True, allow_null=True)
     toelichting = NullAsBlankCharField(max_length=1000)
 
     class Meta:

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from ..models import Catalogus, ResultaatType, StatusType, ZaakObjectType, ZaakType
 from .base import url_field
 from .fields import LocalURLField
+from .keys import TypeKeysField
 
 
 class ZaakObjectTypeSerializer(serializers.ModelSerializer):
@@ -14,6 +15,8 @@ class ZaakObjectTypeSerializer(serializers.ModelSerializer):
     resultaattypen = LocalURLField(
         "resultaattype-detail", queryset=ResultaatType.objects.all(), many=True, required=False
     )
+    # Parts of one zaaktype version: the rule on current versions does not apply.
+    resultaattype_omschrijving = TypeKeysField(source="resultaattypen", key="omschrijving", current_only=False)
     statustypen = LocalURLField("statustype-detail", queryset=StatusType.objects.all(), many=True, required=False)
 
     class Meta:
@@ -21,5 +24,8 @@ class ZaakObjectTypeSerializer(serializers.ModelSerializer):
         fields = (
             "url", "ander_objecttype", "begin_geldigheid", "einde_geldigheid", "begin_object", "einde_object",
             "objecttype", "relatie_omschrijving", "zaaktype", "zaaktype_identificatie", "resultaattypen",
-            "statustypen", "catalogus",
+            "statustypen", "catalogus", "resultaattype_omschrijving",
         )
+        # Catalogi 1.3.3 leaves beginGeldigheid out (it defaults to the zaaktype's).
+        extra_kwargs = {"begin_geldigheid": {"required": False}}
+        required_in_responses = ("resultaattypen", "statustypen")

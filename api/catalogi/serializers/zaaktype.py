@@ -5,13 +5,16 @@ zaaktype of each gerelateerd zaaktype by identificatie (a URL of this service
 is accepted too); all are rendered as URLs.
 """
 from django.db.models import OuterRef, Prefetch, Subquery
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from ..constants import AardRelatie
 from ..models import BesluitType, Catalogus, ZaakType, ZaakTypenRelatie
+from ..urlrefs import looks_like_url
 from .base import url_field, urls_of
 from .fields import LocalURLField, TypeKeyField
+from .keys import TypeKeysField
 
 
 class ReferentieProcesSerializer(serializers.Serializer):
@@ -33,11 +36,16 @@ class BronZaaktypeSerializer(serializers.Serializer):
 
 class ZaakTypenRelatieSerializer(serializers.ModelSerializer):
     zaaktype = serializers.CharField(source="gerelateerd_zaaktype", max_length=200)
+    zaaktype_identificatie = serializers.SerializerMethodField()
     aard_relatie = serializers.ChoiceField(choices=AardRelatie.choices)
 
     class Meta:
         model = ZaakTypenRelatie
-        fields = ("zaaktype", "aard_relatie", "toelichting")
+        fields = ("zaaktype", "zaaktype_identificatie", "aard_relatie", "toelichting")
+
+    def get_zaaktype_identificatie(self, instance) -> str:
+        # A zaaktype of another catalogue is stored by URL; its identificatie is not known here.
+        return "" if looks_like_url(instance.gerelateerd_zaaktype) else instance.gerelateerd_zaaktype
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -83,6 +91,9 @@ class ZaakTypeSerializer(serializers.ModelSerializer):
     informatieobjecttypen = serializers.SerializerMethodField()
     besluittypen = TypeKeyField("besluittype-detail", queryset=BesluitType.objects.all(), many=True, required=False)
     deelzaaktypen = TypeKeyField("zaaktype-detail", queryset=ZaakType.objects.all(), many=True, required=False)
+    informatieobjecttype_omschrijving = TypeKeysField(source="ziots", via="informatieobjecttype", key="omschrijving")
+    besluittype_omschrijving = TypeKeysField(source="besluittypen", key="omschrijving")
+    deelzaaktype_identificaties = TypeKeysField(source="deelzaaktypen", key="identificatie")
     gerelateerde_zaaktypen = ZaakTypenRelatieSerializer(source="zaaktypenrelaties", many=True, required=False)
 
     class Meta:
@@ -97,9 +108,15 @@ class ZaakTypeSerializer(serializers.ModelSerializer):
             "broncatalogus", "bronzaaktype", "catalogus", "statustypen", "resultaattypen", "eigenschappen",
             "informatieobjecttypen", "roltypen", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen",
             "begin_geldigheid", "einde_geldigheid", "begin_object", "einde_object", "versiedatum", "concept",
+            "informatieobjecttype_omschrijving", "besluittype_omschrijving", "deelzaaktype_identificaties",
         )
         read_only_fields = ("concept",)
+        # Catalogi 1.3.3 no longer requires versiedatum (deprecated); it defaults to beginGeldigheid.
+        extra_kwargs = {"versiedatum": {"required": False}}
+        # Lists a request may leave out (docs/oas-differences.md) but every response holds.
+        required_in_responses = ("producten_of_diensten", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
 
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
     def get_informatieobjecttypen(self, obj) -> list[str]:
         field = LocalURLField("informatieobjecttype-detail", read_only=True)
         field.bind("informatieobjecttypen", self)

@@ -1,4 +1,4 @@
-"""Viewsets of the Catalogi API 1.3.1."""
+"""Viewsets of the Catalogi API 1.3.3."""
 from .parts import (
     EigenschapViewSet,
     ResultaatTypeViewSet,

@@ -18,7 +18,13 @@ from api.common.exceptions import invalid
 from .. import services
 from ..filters import BesluitTypeFilter, CatalogusFilter, InformatieObjectTypeFilter, ZaakTypeFilter, geldig_op
 from ..models import BesluitType, Catalogus, InformatieObjectType, ZaakType, ZaakTypeInformatieObjectType
-from ..scopes import SCOPE_CATALOGI_LEZEN, SCOPE_CATALOGI_SCHRIJVEN, SCOPE_DOCUMENTEN_LEZEN, SCOPE_ZAKEN_LEZEN
+from ..scopes import (
+    SCOPE_CATALOGI_FORCED_WRITE,
+    SCOPE_CATALOGI_LEZEN,
+    SCOPE_CATALOGI_SCHRIJVEN,
+    SCOPE_DOCUMENTEN_LEZEN,
+    SCOPE_ZAKEN_LEZEN,
+)
 from ..serializers import (
     BesluitTypeSerializer,
     CatalogusSerializer,
@@ -39,11 +45,21 @@ class CatalogusViewSet(CatalogiViewSet):
     queryset = Catalogus.objects.prefetch_related("zaaktypen", "besluittypen", "informatieobjecttypen").order_by("pk")
     serializer_class = CatalogusSerializer
     filterset_class = CatalogusFilter
-    http_method_names = ["get", "post", "head", "options"]
-    required_scopes = {"list": SCOPE_CATALOGI_LEZEN, "retrieve": SCOPE_CATALOGI_LEZEN, "create": SCOPE_CATALOGI_SCHRIJVEN}
+    # Catalogi 1.3.3 adds PUT and PATCH; a catalogus is never deleted through the API.
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    required_scopes = {
+        "list": SCOPE_CATALOGI_LEZEN,
+        "retrieve": SCOPE_CATALOGI_LEZEN,
+        "create": SCOPE_CATALOGI_SCHRIJVEN,
+        "update": SCOPE_CATALOGI_SCHRIJVEN | SCOPE_CATALOGI_FORCED_WRITE,
+        "partial_update": SCOPE_CATALOGI_SCHRIJVEN | SCOPE_CATALOGI_FORCED_WRITE,
+    }
 
     def perform_create(self, serializer):
         serializer.instance = services.catalogus_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.catalogus_update(catalogus=serializer.instance, data=serializer.validated_data)
 
 
 class PublishableViewSet(CatalogiViewSet):

@@ -1,11 +1,12 @@
-"""Serializers of the Documenten API 1.5.0, one resource per module."""
+"""Serializers of the Documenten API 1.7.0, one resource per module."""
 from .bestandsdelen import BestandsDeelSerializer, BestandsDeelUploadSerializer
 from .enkelvoudiginformatieobjecten import (
+    EnkelvoudigInformatieObjectCreateLockSerializer,
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
+    EIOZoekSerializer,
     UnlockSerializer,
-    ZoekSerializer,
 )
 from .gebruiksrechten import GebruiksrechtSerializer
 from .objectinformatieobjecten import ObjectInformatieObjectSerializer
@@ -14,6 +15,7 @@ from .verzendingen import VerzendingSerializer
 __all__ = [
     "BestandsDeelSerializer",
     "BestandsDeelUploadSerializer",
+    "EnkelvoudigInformatieObjectCreateLockSerializer",
     "EnkelvoudigInformatieObjectSerializer",
     "EnkelvoudigInformatieObjectWithLockSerializer",
     "GebruiksrechtSerializer",
@@ -21,5 +23,5 @@ __all__ = [
     "ObjectInformatieObjectSerializer",
     "UnlockSerializer",
     "VerzendingSerializer",
-    "ZoekSerializer",
+    "EIOZoekSerializer",
 ]

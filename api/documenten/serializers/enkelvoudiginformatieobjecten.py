@@ -9,6 +9,7 @@ import base64
 import binascii
 import tempfile
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -18,7 +19,11 @@ from storage_backends.base import VERTROUWELIJKHEID_ORDER, ContentIn
 from .bestandsdelen import BestandsDeelSerializer
 from .fields import SelfUrlField
 
-STATUS_CHOICES = ("in_bewerking", "concept", "definitief", "ter_vaststelling", "vastgesteld", "gearchiveerd")
+# The statuses of Documenten 1.7, and the two 1.5 had besides: still accepted and stored for 1.5 clients.
+STATUS_CHOICES = ("in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd")
+STATUS_CHOICES_1_5 = ("concept", "vastgesteld")
+# Longer keywords do not fit an entry of the trefwoorden GIN index (about 2,700 bytes, 4 per character).
+TREFWOORD_MAX_LENGTH = 500
 NOT_WHEN_RECEIVED = ("in_bewerking", "ter_vaststelling")
 SPOOL_SIZE = 1024 * 1024
 DECODE_CHUNK = 4 * 1024 * 1024  # a multiple of 4: whole base64 quanta
@@ -57,6 +62,31 @@ class Base64ContentField(serializers.Field):
         return f"{url}?versie={document.versie}"
 
 
+@extend_schema_field({"type": "boolean", "default": False})
+class DefaultFalseField(serializers.BooleanField):
+    """A flag that is false when a create leaves it out (services.py keeps it on an update)."""
+
+
+@extend_schema_field({"type": "string", "enum": [*STATUS_CHOICES, ""]})
+class StatusField(serializers.ChoiceField):
+    """A 1.7 status, or one 1.5 had; the schema documents 1.7's (docs/oas-differences.md)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=(*STATUS_CHOICES, *STATUS_CHOICES_1_5), **kwargs)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "maxLength": TREFWOORD_MAX_LENGTH}})
+class TrefwoordenField(serializers.ListField):
+    """A list of keywords, rendered as a list (never null); a 1.5 client's null is taken as none."""
+
+    child = serializers.CharField(max_length=TREFWOORD_MAX_LENGTH)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, []
+        return super().validate_empty_values(data)
+
+
 class OndertekeningSerializer(serializers.Serializer):
     """Given whole or not at all (null); a document without one renders null."""
 
@@ -85,7 +115,7 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     titel = serializers.CharField(max_length=200)
     vertrouwelijkheidaanduiding = serializers.ChoiceField(choices=VERTROUWELIJKHEID_ORDER, required=False, allow_blank=True)
     auteur = serializers.CharField(max_length=200)
-    status = serializers.ChoiceField(choices=STATUS_CHOICES, required=False, allow_blank=True)
+    status = StatusField(required=False, allow_blank=True)
     formaat = serializers.CharField(max_length=255, required=False, allow_blank=True)
     taal = serializers.CharField(min_length=3, max_length=3)
     versie = serializers.IntegerField(read_only=True)
@@ -104,10 +134,10 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     informatieobjecttype = serializers.URLField(max_length=200)
     locked = serializers.BooleanField(read_only=True)
     bestandsdelen = BestandsDeelSerializer(many=True, read_only=True)
-    trefwoorden = serializers.ListField(
-        child=serializers.CharField(max_length=100), required=False, allow_null=True
-    )
+    trefwoorden = TrefwoordenField(required=False)
     inhoud_is_vervallen = serializers.BooleanField(required=False, allow_null=True)
+    tonen_aan_initiator = DefaultFalseField(required=False)
+    is_gereed_voor_publicatie = serializers.BooleanField(required=False, allow_null=True)
 
     def get_url(self, document) -> str:
         return reverse(
@@ -136,6 +166,16 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
         return attrs
 
 
+class EnkelvoudigInformatieObjectCreateLockSerializer(EnkelvoudigInformatieObjectSerializer):
+    """POST: the answer carries the lock of an upload in parts (the document is created locked); else it is empty."""
+
+    lock = serializers.CharField(
+        read_only=True,
+        help_text="Lock id generated if the large file is created and should be used while updating the document. "
+        "Documents with base64 encoded files are created without lock",
+    )
+
+
 class EnkelvoudigInformatieObjectWithLockSerializer(EnkelvoudigInformatieObjectSerializer):
     lock = serializers.CharField(write_only=True)
 
@@ -148,6 +188,12 @@ class UnlockSerializer(serializers.Serializer):
     lock = serializers.CharField(required=False, allow_blank=True, max_length=100)
 
 
-class ZoekSerializer(serializers.Serializer):
-    uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
+class EIOZoekSerializer(serializers.Serializer):
+    """The body of POST /enkelvoudiginformatieobjecten/_zoek; 1.5 clients send `uuid_In`, which parses the same."""
+
+    uuid__in = serializers.ListField(
+        child=serializers.UUIDField(), allow_empty=True, help_text="Array of unieke resource identifiers (UUID4)"
+    )
+    identificatie = serializers.CharField(required=False, allow_blank=True)
+    bronorganisatie = serializers.CharField(required=False, allow_blank=True)
     expand = ExpandField()

@@ -31,6 +31,7 @@ BOUNDS = tuple(f"{field}__{op}" for field in ("startdatum", "einddatum") for op 
 class GebruiksrechtViewSet(ConditionalRetrieve, DocumentPartViewSet):
     expand_resource = "documenten.gebruiksrecht"
     serializer_class = GebruiksrechtSerializer
+    pagination_class = None  # the lists are plain arrays, as the standard gives them
     required_scopes = DOCUMENT_PART_SCOPES
     query_params_allowed = {"list": {"informatieobject", "expand", *BOUNDS}}
 

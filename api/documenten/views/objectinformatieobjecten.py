@@ -22,6 +22,7 @@ from .errors import backend_errors
 class ObjectInformatieObjectViewSet(ConditionalRetrieve, DocumentPartViewSet):
     expand_resource = "documenten.objectinformatieobject"
     serializer_class = ObjectInformatieObjectSerializer
+    pagination_class = None  # the lists are plain arrays, as the standard gives them
     http_method_names = ["get", "post", "delete", "head", "options"]
     required_scopes = {
         "list": SCOPE_DOCUMENTEN_LEZEN,

@@ -120,3 +120,24 @@ def test_statustype_names_eigenschappen_of_its_own_zaaktype(zaaktype, catalogus,
         f"{API}/statustypen", statustype_body(other["url"], eigenschappen=[eigenschap["url"]]), format="json"
     )
     assert invalid_params(wrong) == {"eigenschappen": "relations-incorrect-zaaktype"}
+
+
+def zaakobjecttype_body(zaaktype: dict, catalogus: str, **overrides) -> dict:
+    return {
+        "zaaktype": zaaktype["url"], "catalogus": catalogus, "anderObjecttype": False,
+        "objecttype": "https://example.com/objecttypen/1", "relatieOmschrijving": "Het voertuig", **overrides,
+    }
+
+
+def test_zaakobjecttype_without_begin_geldigheid_takes_the_zaaktypes(zaaktype, catalogus, create):
+    zaakobjecttype = create("zaakobjecttypen", zaakobjecttype_body(zaaktype, catalogus))
+    assert zaakobjecttype["beginGeldigheid"] == zaaktype["beginGeldigheid"]
+    given = create("zaakobjecttypen", zaakobjecttype_body(zaaktype, catalogus, beginGeldigheid="2024-02-01"))
+    assert given["beginGeldigheid"] == "2024-02-01"
+
+
+def test_zaakobjecttype_names_its_resultaattypen_and_statustypen_as_in_1_3_1(zaaktype, catalogus, create):
+    statustype = create("statustypen", statustype_body(zaaktype["url"]))
+    zaakobjecttype = create("zaakobjecttypen", zaakobjecttype_body(zaaktype, catalogus, statustypen=[statustype["url"]]))
+    assert zaakobjecttype["statustypen"] == [statustype["url"]]
+    assert zaakobjecttype["resultaattypeOmschrijving"] == []

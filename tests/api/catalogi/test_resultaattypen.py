@@ -70,3 +70,24 @@ def test_snake_case_filters_of_the_standard_are_accepted(zaaktype_url, create, c
         assert response.status_code == 200
         assert response.json()["count"] == 1
     assert catalogi_client.get(f"{API}/resultaattypen", {"zaaktype_identificatie": "ZT-9", "status": "alles"}).json()["count"] == 0
+
+
+def test_datum_geldigheid_filters_in_both_spellings(zaaktype_url, create, catalogi_client):
+    create("resultaattypen", resultaattype_body(zaaktype_url, beginGeldigheid="2024-01-01", eindeGeldigheid="2024-06-30"))
+    for name in ("datumGeldigheid", "datum_geldigheid"):
+        def count(datum: str) -> int:
+            response = catalogi_client.get(f"{API}/resultaattypen", {name: datum, "status": "alles"})
+            assert response.status_code == 200, response.content
+            return response.json()["count"]
+
+        assert (count("2024-03-01"), count("2024-07-01")) == (1, 0)
+
+
+@pytest.mark.parametrize(("params", "name", "code"), [
+    ({"datumGeldigheid": "gisteren"}, "datumGeldigheid", "invalid"),
+    ({"datum_geldigheid": "2024-13-01"}, "datumGeldigheid", "invalid"),
+    ({"status": "gepubliceerd"}, "status", "invalid_choice"),
+    ({"zaaktype": "geen url"}, "zaaktype", "invalid"),
+])
+def test_bad_filter_values_are_refused(catalogi_client, params, name, code):
+    assert invalid_params(catalogi_client.get(f"{API}/resultaattypen", params)) == {name: code}

@@ -139,3 +139,18 @@ def test_url_of_an_existing_catalogus_on_another_host_is_refused(catalogus, cata
     foreign = catalogus.replace("http://localhost/", "https://elsewhere.example.com/")
     response = catalogi_client.post(f"{API}/zaaktypen", zaaktype_body(foreign), format="json")
     assert invalid_params(response) == {"catalogus": "bad-url"}
+
+
+def test_versiedatum_may_be_left_out_and_defaults_to_begin_geldigheid(catalogus, create, catalogi_client):
+    body = zaaktype_body(catalogus, beginGeldigheid="2024-03-01")
+    del body["versiedatum"]
+    zaaktype = create("zaaktypen", body)
+    assert zaaktype["versiedatum"] == "2024-03-01"
+    response = catalogi_client.patch(zaaktype["url"], {"omschrijving": "Nieuw"}, format="json")
+    assert response.json()["versiedatum"] == "2024-03-01"
+
+
+def test_deelzaaktypen_may_be_left_out(catalogus, create):
+    body = zaaktype_body(catalogus)
+    body.pop("deelzaaktypen", None)
+    assert create("zaaktypen", body)["deelzaaktypen"] == []

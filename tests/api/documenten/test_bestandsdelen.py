@@ -36,6 +36,14 @@ def test_create_without_inhoud_gives_parts_with_the_lock(upload):
     assert [(p["volgnummer"], p["omvang"], p["voltooid"]) for p in parts] == [(1, 400, False), (2, 400, False), (3, 203, False)]
     assert len({p["lock"] for p in parts}) == 1 and parts[0]["lock"]
     assert parts[0]["url"].startswith(f"{API}/bestandsdelen/")
+    assert upload["lock"] == parts[0]["lock"]  # Documenten 1.7: the 201 carries the lock itself
+
+
+def test_part_upload_answers_the_part_with_the_lock(documenten_client, upload):
+    part, lock = upload["bestandsdelen"][2], upload["lock"]
+    response = put_part(documenten_client, part, PAYLOAD[800:], lock)
+    assert response.status_code == 200, response.content
+    assert response.json() == {"url": part["url"], "lock": lock, "omvang": 203, "voltooid": True, "volgnummer": 3}
 
 
 def test_upload_all_parts_then_unlock_gives_the_content(documenten_client, upload):

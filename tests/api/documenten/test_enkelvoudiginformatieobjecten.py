@@ -40,6 +40,7 @@ def test_create_generates_identificatie_sniffs_formaat_and_notifies(document, in
     assert document["vertrouwelijkheidaanduiding"] == "openbaar"  # taken from the informatieobjecttype
     assert document["versie"] == 1 and document["locked"] is False
     assert document["inhoud"].endswith("/download?versie=1")
+    assert document["lock"] == ""  # created with its content, so not locked for an upload in parts
     notification = OutboxNotification.objects.get(kanaal="documenten", actie="create")
     assert notification.kenmerken["informatieobjecttype"] == informatieobjecttype
 

@@ -92,9 +92,6 @@ class ConditionalRetrieve(mixins.RetrieveModelMixin):
 
 
 class DocumentPartViewSet(DocumentenViewSet):
-    # The standard lists gebruiksrechten and objectinformatieobjecten as plain arrays; a part that pages
-    # (verzendingen) names its paginator itself.
-    pagination_class = None
 
     def document_uuid(self, url: str, field: str = "informatieobject") -> UUID:
         """The uuid of a document of this service named by `url`; a 400 `bad-url` otherwise."""

@@ -42,11 +42,14 @@ class Link:
 
     `many`: the field holds a list. `url_key`: its values are objects holding
     the URL under this key (Catalogi's `gerelateerdeZaaktypen[].zaaktype`).
+    `required`: the field always holds a URL, so its expansion is never `{}`
+    (the schema names the target alone, as Documenten 1.7 writes it).
     """
 
     target: str
     many: bool = False
     url_key: str | None = None
+    required: bool = False
 
     def urls(self, value) -> list[str]:
         values = value if self.many and isinstance(value, list) else [value]

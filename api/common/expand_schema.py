@@ -61,6 +61,8 @@ def _link_schema(link: Link, own: dict[str, Resource]) -> dict:
     ref = {"$ref": f"{REF}{target.schema_name}Expanded" if target else REF + "GenesteExpansie"}
     if link.many:
         return {"type": "array", "items": ref}
+    if link.required:
+        return ref
     # anyOf where the standards write oneOf: an empty object would match both a
     # nested expansion and EmptyObject, which oneOf forbids.
     return {"anyOf": [ref, {"$ref": REF + "EmptyObject"}]}

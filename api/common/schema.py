@@ -21,16 +21,17 @@ def schema_urls(
     generated differently (e.g. Autorisaties 1.0: read-only fields not
     required, PATCH with the full body schema).
     """
+    schema_settings = dict(schema_settings or {})
+    hooks = schema_settings.pop("POSTPROCESSING_HOOKS", django_settings.SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])
     settings = {
         "TITLE": title,
         "DESCRIPTION": description,
         "VERSION": API_VERSIONS[api_name],
         "SERVERS": [{"url": f"/{api_name}/api/v1"}],
         "SCHEMA_PATH_PREFIX": "",
-        "POSTPROCESSING_HOOKS": [
-            *django_settings.SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"], "api.common.expand_schema.expand_schema_hook"
-        ],
-        **(schema_settings or {}),
+        # The `_expand` schemas come last, after an API's own hooks.
+        "POSTPROCESSING_HOOKS": [*hooks, "api.common.expand_schema.expand_schema_hook"],
+        **schema_settings,
     }
     schema_view = SpectacularAPIView.as_view(urlconf=patterns, custom_settings=settings)
     return [

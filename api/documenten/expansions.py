@@ -41,7 +41,7 @@ def documents_load(request, urls: list[str]) -> dict[str, dict]:
 def register_documenten() -> None:
     register(Resource(
         name=DOCUMENT, api="documenten", schema_name="EnkelvoudigInformatieObject", load=documents_load,
-        links={"informatieobjecttype": Link("catalogi.informatieobjecttype")},
+        links={"informatieobjecttype": Link("catalogi.informatieobjecttype", required=True)},
     ))
     for name, schema_name in (
         ("gebruiksrecht", "Gebruiksrecht"), ("objectinformatieobject", "ObjectInformatieObject"),
@@ -49,5 +49,5 @@ def register_documenten() -> None:
     ):
         register(Resource(
             name=f"documenten.{name}", api="documenten", schema_name=schema_name,
-            links={"informatieobject": Link(DOCUMENT)},
+            links={"informatieobject": Link(DOCUMENT, required=True)},
         ))

@@ -14,8 +14,8 @@ SHARED = Path(__file__).resolve().parents[4] / "shared"
 APIS = {
     "autorisaties": ("autorisaties-1.0.0.yaml", 98.0),
     "referentielijsten": ("referentielijsten-1.0.yaml", 98.0),
-    "catalogi": ("catalogi-1.3.3.yaml", 79.0),
-    "documenten": ("documenten-1.7.0.yaml", 93.0),
+    "catalogi": ("catalogi-1.3.3.yaml", 99.0),
+    "documenten": ("documenten-1.7.0.yaml", 99.0),
 }
 # Older versions a client may still be written for: every operation and query
 # parameter of theirs must stay.

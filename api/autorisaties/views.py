@@ -5,7 +5,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.common.autorisaties import Applicatie, ApplicatieSerializer
+from api.common.autorisaties import Applicatie
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from api.common.viewsets import CheckQueryParamsMixin
@@ -13,12 +13,13 @@ from api.common.viewsets import CheckQueryParamsMixin
 from . import schema
 from .filters import ApplicatieFilter
 from .scopes import SCOPE_AUTORISATIES_BIJWERKEN, SCOPE_AUTORISATIES_LEZEN
+from .serializers import ApplicatieSerializer
 from .services import applicatie_destroy, applicatie_save
 
 
 @extend_schema_view(**schema.APPLICATIE_VIEWSET)
 class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
-    queryset = Applicatie.objects.prefetch_related("autorisaties").order_by("pk")
+    queryset = Applicatie.objects.select_related("instellingen").prefetch_related("autorisaties").order_by("pk")
     serializer_class = ApplicatieSerializer
     filterset_class = ApplicatieFilter
     pagination_class = ZGWPagination

@@ -1,4 +1,4 @@
-"""The Applicatie/Autorisatie models, secrets and serializers (from vng_api_common).
+"""The Applicatie/Autorisatie models, secrets and serializers (from vng_api_common), and our ApplicatieInstellingen.
 
 Re-exported here so components and the Autorisaties API reach them through
 `api.common` only (ARCHITECTURE.md § Dependency rules). The serializers fix one
@@ -15,7 +15,16 @@ from vng_api_common.authorizations.serializers import (
 from vng_api_common.authorizations.serializers import AutorisatieBaseSerializer
 from vng_api_common.models import JWTSecret
 
-__all__ = ["Applicatie", "ApplicatieSerializer", "Autorisatie", "AutorisatieSerializer", "JWTSecret"]
+from .models import ApplicatieInstellingen
+
+__all__ = [
+    "Applicatie",
+    "ApplicatieInstellingen",
+    "ApplicatieSerializer",
+    "Autorisatie",
+    "AutorisatieSerializer",
+    "JWTSecret",
+]
 
 COMPONENTS = ("ac", "nrc", "zrc", "ztc", "drc", "brc")
 RESTRICTION_FIELDS = ("zaaktype", "informatieobjecttype", "besluittype", "max_vertrouwelijkheidaanduiding")

@@ -30,6 +30,7 @@ def test_the_flag_is_stored_and_shown_everywhere(superuser_client):
     assert superuser_client.get(created["url"]).json()[FIELD] is True
     listed = superuser_client.get(URL, {"clientIds": "app"}).json()["results"]
     assert [a[FIELD] for a in listed] == [True]
+    assert superuser_client.get(f"{URL}/consumer", {"clientId": "app"}).json()[FIELD] is True
 
 
 @pytest.mark.django_db

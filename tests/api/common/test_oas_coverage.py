@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from django.test import Client
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
@@ -27,6 +28,31 @@ STATUS_FAULTS = {
 }
 
 
+
+def _consumer_answers_the_object(spec: dict) -> None:
+    content = spec["paths"]["/applicaties/consumer"]["get"]["responses"]["200"]["content"]["application/json"]
+    content["schema"] = content["schema"]["items"]
+
+
+# Where the standard's OAS file contradicts its operation's description and the
+# service follows the description (docs/oas-differences.md), the standard is
+# measured with that correction applied, so the score shows every other difference.
+SPEC_CORRECTIONS = {
+    "autorisaties": _consumer_answers_the_object,
+}
+
+
+def _reference(api: str, spec: str, tmp_path: Path) -> Path:
+    correct = SPEC_CORRECTIONS.get(api)
+    if correct is None:
+        return SHARED / "specs" / spec
+    document = yaml.safe_load((SHARED / "specs" / spec).read_text())
+    correct(document)
+    corrected = tmp_path / f"corrected-{spec}"
+    corrected.write_text(yaml.safe_dump(document, allow_unicode=True))
+    return corrected
+
+
 @pytest.mark.parametrize("api", APIS)
 def test_served_schema_covers_the_standard(api, tmp_path):
     spec, minimum = APIS[api]
@@ -36,7 +62,7 @@ def test_served_schema_covers_the_standard(api, tmp_path):
     served.write_bytes(response.content)
     result_file = tmp_path / "coverage.json"
     subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "oas_coverage.py"), str(SHARED / "specs" / spec), str(served),
+        [sys.executable, str(SHARED / "tools" / "oas_coverage.py"), str(_reference(api, spec, tmp_path)), str(served),
          "--strip-prefix", f"/{api}/api/v1", "--json", str(result_file)],
         check=True, capture_output=True,
     )

@@ -17,12 +17,16 @@ from .serializers import ApplicatieSerializer
 from .services import applicatie_destroy, applicatie_save
 
 
+class ApplicatiePagination(ZGWPagination):
+    schema_requires_count_and_results = True  # as the Autorisaties standard's document has them
+
+
 @extend_schema_view(**schema.APPLICATIE_VIEWSET)
 class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
     queryset = Applicatie.objects.select_related("instellingen").prefetch_related("autorisaties").order_by("pk")
     serializer_class = ApplicatieSerializer
     filterset_class = ApplicatieFilter
-    pagination_class = ZGWPagination
+    pagination_class = ApplicatiePagination
     lookup_field = "uuid"
     required_scopes = {
         "list": SCOPE_AUTORISATIES_LEZEN,
@@ -34,6 +38,7 @@ class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
         "destroy": SCOPE_AUTORISATIES_BIJWERKEN,
     }
     schema_errors_like = {"consumer": "retrieve"}
+    query_checked_actions = ("list", "retrieve", "consumer")
 
     def perform_create(self, serializer):
         applicatie_save(serializer=serializer, actie="create")

@@ -5,7 +5,7 @@ from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.utils import extend_schema
 
 API_TITLE = "Autorisaties API"
-API_DESCRIPTION = """Een API om een autorisatiecomponent (AC) te benaderen.
+API_DESCRIPTION = """Een API om een Autorisaties API (AC) te benaderen.
 
 De `AUTORISATIE` is het kernobject in deze API. Autorisaties worden toegekend
 aan applicaties. Een applicatie is een representatie van een (web) app die

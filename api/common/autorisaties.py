@@ -5,7 +5,7 @@ Re-exported here so components and the Autorisaties API reach them through
 gap of the library: its AutorisatieValidator reads every type field of the
 component and crashed (500) when a client omitted one; omitted fields now
 count as blank, so the client gets the 400 `required` the spec prescribes.
-The library also accepts components that Autorisaties API 1.0 does not know
+The library also accepts components that Autorisaties API 1.0 and 1.1 do not know
 (cmc, kc, vrc); `component` takes the spec's six only.
 """
 from vng_api_common.authorizations.models import Applicatie, Autorisatie

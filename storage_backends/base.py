@@ -114,7 +114,10 @@ class Integriteit:
 
 @dataclass(frozen=True)
 class DocumentData:
-    """The metadata a client writes: every writable field of EnkelvoudigInformatieObject 1.5."""
+    """The metadata a client writes: every writable field of EnkelvoudigInformatieObject 1.7.
+
+    `is_gereed_voor_publicatie` None: not (yet) known whether it is ready for publication.
+    """
 
     bronorganisatie: str
     creatiedatum: date
@@ -138,6 +141,8 @@ class DocumentData:
     integriteit: Integriteit = field(default_factory=Integriteit)
     trefwoorden: tuple[str, ...] = ()
     inhoud_is_vervallen: bool = False
+    tonen_aan_initiator: bool = False
+    is_gereed_voor_publicatie: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -245,13 +250,23 @@ class Restriction:
 
 @dataclass(frozen=True)
 class DocumentQuery:
-    """A page of latest versions. `restrictions` None: no autorisatie limits; empty: nothing visible."""
+    """A page of latest versions. `restrictions` None: no autorisatie limits; empty: nothing visible.
+
+    `trefwoorden`: documents having all of them. `object` / `object_type`:
+    documents linked to that object and/or an object of that type (one link
+    meeting both). `alleen_gereed_voor_publicatie`: only documents whose
+    latest version has `is_gereed_voor_publicatie` true (an applicatie limited
+    to those, Autorisaties 1.1).
+    """
 
     identificatie: str | None = None
     bronorganisatie: str | None = None
     trefwoorden: tuple[str, ...] = ()
+    object: str | None = None
+    object_type: str | None = None
     uuids: tuple[UUID, ...] | None = None
     restrictions: tuple[Restriction, ...] | None = None
+    alleen_gereed_voor_publicatie: bool = False
     page: int = 1
     page_size: int = 100
 

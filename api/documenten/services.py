@@ -161,12 +161,15 @@ def document_update(
         values["formaat"] = _sniff_formaat(content)
     if content is not None and values.get("bestandsomvang") is None:
         values["bestandsomvang"] = content.size
-    # PATCH changes what it names; PUT replaces everything but the document's identity and level.
+    # PATCH changes what it names; PUT replaces everything but the document's identity and level, and
+    # the 1.7 publication flags, which a PUT of a 1.5 client (that never knew them) must not reset.
     base = current if partial else DocumentData(
         **{name: values[name] for name in REQUIRED},
         identificatie=current.identificatie,
         vertrouwelijkheidaanduiding=current.vertrouwelijkheidaanduiding,
         indicatie_gebruiksrecht=current.indicatie_gebruiksrecht,
+        tonen_aan_initiator=current.tonen_aan_initiator,
+        is_gereed_voor_publicatie=current.is_gereed_voor_publicatie,
     )
     # A new size without content starts a new upload in parts; the same size keeps one in progress.
     size = values.get("bestandsomvang")

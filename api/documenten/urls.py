@@ -4,7 +4,7 @@ from rest_framework.routers import DefaultRouter
 from api.common.audit import audittrail_urls
 from api.common.schema import schema_urls
 
-from .schema import API_DESCRIPTION, API_TITLE
+from .schema import API_DESCRIPTION, API_TITLE, SCHEMA_SETTINGS
 from .views import (
     BestandsDeelViewSet,
     EnkelvoudigInformatieObjectAuditTrailViewSet,
@@ -27,5 +27,5 @@ router.register("verzendingen", VerzendingViewSet, basename="verzending")
 
 api_patterns = router.urls + audittrail_urls("enkelvoudiginformatieobjecten", EnkelvoudigInformatieObjectAuditTrailViewSet)
 urlpatterns = api_patterns + schema_urls(
-    "documenten", patterns=api_patterns, title=API_TITLE, description=API_DESCRIPTION
+    "documenten", patterns=api_patterns, title=API_TITLE, description=API_DESCRIPTION, schema_settings=SCHEMA_SETTINGS
 )

@@ -68,6 +68,7 @@ PROPERTIES: dict[str, tuple[Property, ...]] = {
         ("ondertekeningDatum", "datetime"), ("integriteitAlgoritme", "string"), ("integriteitWaarde", "string"),
         ("integriteitDatum", "datetime"), ("informatieobjecttype", "string", False, True),
         ("trefwoorden", "string", True, True), ("inhoudIsVervallen", "boolean"),
+        ("tonenAanInitiator", "boolean"), ("isGereedVoorPublicatie", "boolean"),
     ),
     GEBRUIKSRECHT: _props(
         "drcgr",

@@ -13,7 +13,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -35,7 +35,7 @@ from ..base import (
     run_record,
 )
 from .content import ContentStore
-from .models import StoredDocument, StoredVersion, visible
+from .models import StoredDocument, StoredObjectLink, StoredVersion, visible
 from .parts import PartsMixin, as_part
 from .relations import RelationsMixin
 from .sweeper import SweeperMixin
@@ -47,6 +47,7 @@ PLAIN_FIELDS = (
     "identificatie", "bronorganisatie", "creatiedatum", "titel", "vertrouwelijkheidaanduiding", "auteur", "status",
     "formaat", "taal", "bestandsnaam", "bestandsomvang", "link", "beschrijving", "ontvangstdatum", "verzenddatum",
     "indicatie_gebruiksrecht", "verschijningsvorm", "informatieobjecttype", "inhoud_is_vervallen",
+    "tonen_aan_initiator", "is_gereed_voor_publicatie",
 )
 
 
@@ -142,8 +143,17 @@ class DatabaseBackend(PartsMixin, RelationsMixin, VerzendingenMixin, SweeperMixi
             versions = versions.filter(bronorganisatie=query.bronorganisatie)
         if query.trefwoorden:
             versions = versions.filter(trefwoorden__contains=list(query.trefwoorden))
+        if query.object is not None or query.object_type is not None:
+            links = StoredObjectLink.objects.filter(document_id=OuterRef("document_id"))
+            if query.object is not None:
+                links = links.filter(object=query.object)
+            if query.object_type is not None:
+                links = links.filter(object_type=query.object_type)
+            versions = versions.filter(Exists(links))
         if query.uuids is not None:
             versions = versions.filter(document__uuid__in=query.uuids)
+        if query.alleen_gereed_voor_publicatie:
+            versions = versions.filter(is_gereed_voor_publicatie=True)
         if query.restrictions is not None:
             versions = versions.filter(visible(query.restrictions))
         versions = versions.order_by("-document_id")

@@ -56,6 +56,8 @@ class StoredVersion(models.Model):
     informatieobjecttype = models.URLField(max_length=200)
     trefwoorden = ArrayField(models.CharField(max_length=100), default=list, blank=True)
     inhoud_is_vervallen = models.BooleanField(default=False)
+    tonen_aan_initiator = models.BooleanField(default=False)
+    is_gereed_voor_publicatie = models.BooleanField(null=True)
 
     class Meta:
         ordering = ["document_id", "versie"]
@@ -67,6 +69,11 @@ class StoredVersion(models.Model):
                 name="latest_autorisatie_idx",
             ),
             models.Index(fields=["-document"], condition=models.Q(is_latest=True), name="latest_document_idx"),
+            # Lists of an applicatie that may only see documents ready for publication.
+            models.Index(
+                fields=["-document"], condition=models.Q(is_latest=True, is_gereed_voor_publicatie=True),
+                name="latest_gereed_idx",
+            ),
             GinIndex(fields=["trefwoorden"], name="version_trefwoorden_idx"),
         ]
 
@@ -79,7 +86,10 @@ class StoredObjectLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "object"], name="document_object_uniq")]
-        indexes = [models.Index(fields=["object"], name="link_object_idx")]
+        indexes = [
+            models.Index(fields=["object"], name="link_object_idx"),
+            models.Index(fields=["object_type", "document"], name="link_object_type_idx"),
+        ]
 
 
 class StoredGebruiksrecht(models.Model):

@@ -96,6 +96,22 @@ def test_unchanged_content_is_not_copied(backend, store):
     assert len(stored_keys(store)) == 1
 
 
+def test_publication_flags_default_for_a_client_without_them_and_are_kept_per_version(backend):
+    created = backend.document_create(data=document_data(), content=None)
+    assert (created.tonen_aan_initiator, created.is_gereed_voor_publicatie) == (False, None)
+    lock = backend.document_lock(created.uuid)
+    for gereed in (True, False):
+        backend.document_update(
+            created.uuid, data=document_data(tonen_aan_initiator=True, is_gereed_voor_publicatie=gereed),
+            content=None, lock=lock,
+        )
+    versions = backend.document_versions(created.uuid)
+    assert [(v.tonen_aan_initiator, v.is_gereed_voor_publicatie) for v in versions] == [
+        (False, None), (True, True), (True, False)
+    ]
+    assert backend.document_get(created.uuid, versie=2).is_gereed_voor_publicatie is True
+
+
 def test_registratie_op_picks_the_version_registered_then(backend):
     created = backend.document_create(data=document_data(), content=None)
     lock = backend.document_lock(created.uuid)

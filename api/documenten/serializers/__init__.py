@@ -1,11 +1,11 @@
-"""Serializers of the Documenten API 1.5.0, one resource per module."""
+"""Serializers of the Documenten API 1.7.0, one resource per module."""
 from .bestandsdelen import BestandsDeelSerializer, BestandsDeelUploadSerializer
 from .enkelvoudiginformatieobjecten import (
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
+    EIOZoekSerializer,
     UnlockSerializer,
-    ZoekSerializer,
 )
 from .gebruiksrechten import GebruiksrechtSerializer
 from .objectinformatieobjecten import ObjectInformatieObjectSerializer
@@ -21,5 +21,5 @@ __all__ = [
     "ObjectInformatieObjectSerializer",
     "UnlockSerializer",
     "VerzendingSerializer",
-    "ZoekSerializer",
+    "EIOZoekSerializer",
 ]

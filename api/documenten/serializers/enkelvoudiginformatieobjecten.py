@@ -9,6 +9,7 @@ import base64
 import binascii
 import tempfile
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -54,6 +55,11 @@ class Base64ContentField(serializers.Field):
             "enkelvoudiginformatieobject-download", kwargs={"uuid": document.uuid}, request=self.context.get("request")
         )
         return f"{url}?versie={document.versie}"
+
+
+@extend_schema_field({"type": "boolean", "default": False})
+class DefaultFalseField(serializers.BooleanField):
+    """A flag that is false when a create leaves it out (services.py keeps it on an update)."""
 
 
 class OndertekeningSerializer(serializers.Serializer):
@@ -107,6 +113,8 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=100), required=False, allow_null=True
     )
     inhoud_is_vervallen = serializers.BooleanField(required=False, allow_null=True)
+    tonen_aan_initiator = DefaultFalseField(required=False)
+    is_gereed_voor_publicatie = serializers.BooleanField(required=False, allow_null=True)
 
     def get_url(self, document) -> str:
         return reverse(
@@ -147,6 +155,12 @@ class UnlockSerializer(serializers.Serializer):
     lock = serializers.CharField(required=False, allow_blank=True, max_length=100)
 
 
-class ZoekSerializer(serializers.Serializer):
-    uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
+class EIOZoekSerializer(serializers.Serializer):
+    """The body of POST /enkelvoudiginformatieobjecten/_zoek; 1.5 clients send `uuid_In`, which parses the same."""
+
+    uuid__in = serializers.ListField(
+        child=serializers.UUIDField(), allow_empty=True, help_text="Array of unieke resource identifiers (UUID4)"
+    )
+    identificatie = serializers.CharField(required=False, allow_blank=True)
+    bronorganisatie = serializers.CharField(required=False, allow_blank=True)
     expand = serializers.CharField(required=False, help_text="Komma-gescheiden: informatieobjecttype.")

@@ -4,6 +4,8 @@ from rest_framework.reverse import reverse
 
 from .fields import SelfUrlField
 
+OBJECT_TYPES = ("besluit", "zaak", "verzoek")
+
 
 class ObjectInformatieObjectSerializer(serializers.Serializer):
     """OBJECTINFORMATIEOBJECT; `informatieobject` is a document of this service, `object` any zaak/besluit/verzoek."""
@@ -11,7 +13,7 @@ class ObjectInformatieObjectSerializer(serializers.Serializer):
     url = SelfUrlField()
     informatieobject = serializers.URLField()
     object = serializers.URLField(max_length=1000)
-    object_type = serializers.ChoiceField(choices=("besluit", "zaak", "verzoek"))
+    object_type = serializers.ChoiceField(choices=OBJECT_TYPES)
 
     def get_url(self, link) -> str:
         return reverse("objectinformatieobject-detail", kwargs={"uuid": link.uuid}, request=self.context.get("request"))

@@ -6,6 +6,7 @@ against the caller's autorisaties by informatieobjecttype and
 vertrouwelijkheidaanduiding.
 """
 import re
+from dataclasses import replace
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
@@ -38,11 +39,13 @@ from ..serializers import (
     EnkelvoudigInformatieObjectSerializer,
     EnkelvoudigInformatieObjectWithLockSerializer,
     LockSerializer,
+    EIOZoekSerializer,
     UnlockSerializer,
-    ZoekSerializer,
 )
 from .audittrail import audit_for
 from ..expand import DOCUMENT_NAMES
+from ..filters import LIST_FILTERS, LIST_PARAMETERS, document_query
+from ..negotiation import OCTET_STREAM, ErrorsAsJson, download_types, preferred_type
 from .base import ConditionalRetrieve, DocumentenViewSet
 from .errors import backend_errors
 
@@ -54,15 +57,8 @@ VERSION_PARAMS = [
         description="Een datumtijd in ISO8601 formaat. De versie van het INFORMATIEOBJECT die qua `begin_registratie` het kortst hiervoor zit wordt opgehaald.",
     ),
 ]
-LIST_PARAMS = [
-    OpenApiParameter("identificatie", str),
-    OpenApiParameter("bronorganisatie", str),
-    OpenApiParameter("trefwoorden", str, description="Komma-gescheiden trefwoorden; een document moet ze alle hebben."),
-]
-
-
 @extend_schema_view(
-    list=extend_schema(parameters=LIST_PARAMS),
+    list=extend_schema(parameters=LIST_PARAMETERS),
     retrieve=extend_schema(parameters=VERSION_PARAMS),
     **{write: extend_schema(parameters=AUDIT_HEADERS) for write in ("create", "update", "partial_update", "destroy")},
 )
@@ -85,7 +81,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     schema_list_actions = ("zoek",)
     schema_errors_like = {"download": "retrieve", "lock": "update", "unlock": "update", "zoek": "create"}
     query_params_allowed = {
-        "list": {"identificatie", "bronorganisatie", "trefwoorden", "expand", "page"},
+        "list": {*LIST_FILTERS, "trefwoorden", "expand", "page"},
         "retrieve": {"versie", "registratieOp", "expand"},
         "download": {"versie", "registratieOp"},
         "zoek": {"page"},
@@ -133,21 +129,21 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     # -- actions ----------------------------------------------------------------------------------
 
     def list(self, request):
-        params = request.query_params
-        trefwoorden = tuple(word.strip() for word in params.get("trefwoorden", "").split(",") if word.strip())
-        return self.paginated(document_backend().document_list, DocumentQuery(
-            identificatie=params.get("identificatie"),
-            bronorganisatie=params.get("bronorganisatie"),
-            trefwoorden=trefwoorden,
-            restrictions=self.restrictions(),
-        ))
+        query = document_query(request.query_params)
+        return self.paginated(document_backend().document_list, replace(query, restrictions=self.restrictions()))
 
-    @extend_schema(request=ZoekSerializer, parameters=[OpenApiParameter("page", int)])
+    @extend_schema(request=EIOZoekSerializer, parameters=[OpenApiParameter("page", int)])
     @action(detail=False, methods=["post"], url_path="_zoek")
     def zoek(self, request):
-        search = ZoekSerializer(data=request.data)
+        search = EIOZoekSerializer(data=request.data)
         search.is_valid(raise_exception=True)
-        return self.paginated(document_backend().document_list, DocumentQuery(uuids=tuple(search.validated_data["uuid__in"]), restrictions=self.restrictions()))
+        found = search.validated_data
+        return self.paginated(document_backend().document_list, DocumentQuery(
+            uuids=tuple(found["uuid__in"]),
+            identificatie=found.get("identificatie") or None,
+            bronorganisatie=found.get("bronorganisatie") or None,
+            restrictions=self.restrictions(),
+        ))
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -192,18 +188,25 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(parameters=VERSION_PARAMS, responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], content_negotiation_class=ErrorsAsJson)
     def download(self, request, uuid=None):
         uuid = self._uuid(uuid)
         version = self._version_args()
         byte_range = self._byte_range() if document_backend().capabilities().byte_ranges else None
         with backend_errors():
             document = self._visible(document_backend().document_get(uuid, **version))
+        content_type = preferred_type(request.headers.get("Accept"), download_types(document.formaat))
+        if content_type is None:
+            raise exceptions.NotAcceptable(
+                f"De inhoud is {document.formaat or OCTET_STREAM} of {OCTET_STREAM}; de Accept-header laat geen van "
+                "beide toe."
+            )
+        with backend_errors():
             content = document_backend().content_open(uuid, byte_range=byte_range, **version)
         response = StreamingHttpResponse(
             content.chunks,
             status=status.HTTP_206_PARTIAL_CONTENT if byte_range else status.HTTP_200_OK,
-            content_type=document.formaat or "application/octet-stream",
+            content_type=content_type,
         )
         response["Content-Length"] = str(content.length)
         response["Accept-Ranges"] = "bytes"

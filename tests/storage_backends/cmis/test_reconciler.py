@@ -57,6 +57,17 @@ def test_property_edited_in_the_dms_appears_after_one_run(backend, dms, run, rep
         assert backend.document_get(stored.uuid, versie=1).titel == "Aanvraag"
 
 
+def test_publication_flags_live_in_the_repository(backend, dms, run, repository):
+    created = backend.document_create(data=document_data(tonen_aan_initiator=True), content=None)
+    repository.settings(autoVersionOnUpdateProps=False)
+    in_dms = found_by_dms(dms, created.uuid)
+    assert in_dms.properties["drc:tonenAanInitiator"] is True
+    in_dms.updateProperties({"drc:isGereedVoorPublicatie": "true", "drc:tonenAanInitiator": "false"})
+    run()
+    document = backend.document_get(created.uuid)
+    assert (document.tonen_aan_initiator, document.is_gereed_voor_publicatie) == (False, True)
+
+
 def test_version_checked_in_by_a_dms_user_is_the_next_api_version(backend, dms, run, stored):
     working_copy = found_by_dms(dms, stored.uuid).checkout()
     working_copy.checkin(

@@ -2,7 +2,10 @@
 
 A resource that belongs to a document (objectinformatieobject, gebruiksrecht) names its document by URL; the document decides who may see
 or change it (the caller's autorisaties for its informatieobjecttype and
-vertrouwelijkheidaanduiding, with the scope of the action).
+vertrouwelijkheidaanduiding, with the scope of the action). An applicatie with
+Autorisaties 1.1 `alleenIsGereedVoorPublicatie` sees only documents whose
+`isGereedVoorPublicatie` is true: any other is to it as a document outside its
+autorisaties (left out of lists, 403 on every operation on it or its parts).
 """
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,8 +17,10 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
+from api.common.auth import ZGWAuth
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
+from api.common.scopes import Scope
 from api.common.viewsets import ETagMixin
 from storage_backends import document_backend
 from storage_backends.base import Document, Page, Restriction
@@ -24,6 +29,22 @@ from ..expand import PART_NAMES, Expander, expand_names
 from .errors import backend_errors
 
 DOCUMENTS_PATH = "/documenten/api/v1/enkelvoudiginformatieobjecten/"
+
+
+def document_permitted(auth: ZGWAuth, document: Document, scope: Scope) -> bool:
+    """Whether the caller holds `scope` for this document: its informatieobjecttype and level, and its publication.
+
+    A caller limited to documents ready for publication (Autorisaties 1.1)
+    holds nothing for a document whose `is_gereed_voor_publicatie` is not true
+    (false or not known).
+    """
+    if auth.alleen_is_gereed_voor_publicatie and document.is_gereed_voor_publicatie is not True:
+        return False
+    return auth.has_scope(
+        scope,
+        informatieobjecttype=document.informatieobjecttype,
+        vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
+    )
 
 
 def uuid_or_404(value: str) -> UUID:
@@ -73,6 +94,14 @@ class DocumentenViewSet(ETagMixin, viewsets.ViewSet):
         return tuple(
             Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding)
             for grant in auth.grants(self.required_scopes[self.action])
+        )
+
+    def limited(self, query):
+        """A DocumentQuery or VerzendingQuery narrowed to the documents the caller may see with the action's scope."""
+        return replace(
+            query,
+            restrictions=self.restrictions(),
+            alleen_gereed_voor_publicatie=self.request.jwt_auth.alleen_is_gereed_voor_publicatie,
         )
 
     def paginated(self, list_page: Callable[[Any], Page], query) -> Response:
@@ -126,11 +155,7 @@ class DocumentPartViewSet(DocumentenViewSet):
         """The document, if the caller holds the action's scope (or `scope`) for it; 403 otherwise."""
         with backend_errors():
             document = document_backend().document_get(uuid)
-        if not self.request.jwt_auth.has_scope(
-            scope or self.required_scopes[self.action],
-            informatieobjecttype=document.informatieobjecttype,
-            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
-        ):
+        if not document_permitted(self.request.jwt_auth, document, scope or self.required_scopes[self.action]):
             raise exceptions.PermissionDenied()
         return document
 

@@ -345,12 +345,13 @@ class Verzending(VerzendingData):
 
 @dataclass(frozen=True)
 class VerzendingQuery:
-    """A page of verzendingen, oldest first. `restrictions` as in DocumentQuery, applied to their document."""
+    """A page of verzendingen, oldest first. `restrictions` and `alleen_gereed_voor_publicatie` as in DocumentQuery, applied to their document."""
 
     informatieobject: UUID | None = None
     betrokkene: str | None = None
     aard_relatie: str | None = None
     restrictions: tuple[Restriction, ...] | None = None
+    alleen_gereed_voor_publicatie: bool = False
     page: int = 1
     page_size: int = 100
 

@@ -7,7 +7,7 @@ import requests
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from api.common.autorisaties import Applicatie, Autorisatie, JWTSecret
+from api.common.autorisaties import Applicatie, ApplicatieInstellingen, Autorisatie, JWTSecret
 
 pytest_plugins = ["tests.fixtures.catalogi"]
 
@@ -48,12 +48,20 @@ def make_token(client_id: str, secret: str, **claims) -> str:
 
 @pytest.fixture
 def make_applicatie(db):
-    """Create an applicatie with a secret: make_applicatie("cid", autorisaties=[{...}]) or alle=True."""
+    """Create an applicatie with a secret: make_applicatie("cid", autorisaties=[{...}]) or alle=True.
 
-    def _make(client_id="test-client", secret="test-secret-of-enough-length-0123456789", *, alle=False, autorisaties=()):
+    `alleen_gereed=True` limits it to documents ready for publication (Autorisaties 1.1).
+    """
+
+    def _make(
+        client_id="test-client", secret="test-secret-of-enough-length-0123456789", *, alle=False, autorisaties=(),
+        alleen_gereed=False,
+    ):
         applicatie = Applicatie.objects.create(
             label=f"applicatie {client_id}", client_ids=[client_id], heeft_alle_autorisaties=alle
         )
+        if alleen_gereed:
+            ApplicatieInstellingen.objects.create(applicatie=applicatie, alleen_is_gereed_voor_publicatie=True)
         for autorisatie in autorisaties:
             Autorisatie.objects.create(applicatie=applicatie, **autorisatie)
         JWTSecret.objects.update_or_create(identifier=client_id, defaults={"secret": secret})

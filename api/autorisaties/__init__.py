@@ -1,1 +1,1 @@
-"""Autorisaties API 1.0: applicaties and the autorisaties they hold."""
+"""Autorisaties API 1.1: applicaties and the autorisaties they hold."""

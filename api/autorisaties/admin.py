@@ -5,7 +5,8 @@ Rules: the admin validates an applicatie exactly as the Autorisaties API does
 write-only (the forms show whether one is set, never its value); every change
 goes through model save/delete, so the auth cache signals fire and the change
 holds from the next API request; applicatie changes are announced on the
-`autorisaties` kanaal like API changes.
+`autorisaties` kanaal like API changes. `alleen gereed voor publicatie`
+(Autorisaties 1.1) is saved through the same service as the API's.
 """
 from django import forms
 from django.contrib import admin, messages
@@ -14,10 +15,12 @@ from django.db.models.expressions import RawSQL
 from django.forms.models import BaseInlineFormSet
 from rest_framework.exceptions import ValidationError as APIValidationError
 
-from api.common.autorisaties import Applicatie, ApplicatieSerializer, Autorisatie, JWTSecret
+from api.common.autorisaties import Applicatie, ApplicatieInstellingen, Autorisatie, JWTSecret
 
 from .provisioning import TYPE_FIELDS, applicatie_validate
-from .services import applicatie_destroy, applicatie_notify
+from .selectors import applicatie_alleen_is_gereed_voor_publicatie
+from .serializers import ApplicatieSerializer
+from .services import applicatie_destroy, applicatie_instellingen_save, applicatie_notify
 
 # vng_api_common registers plain admins for these models; ours replace them.
 for model in (Applicatie, Autorisatie, JWTSecret):
@@ -88,6 +91,11 @@ class AutorisatieInline(admin.TabularInline):
 
 
 class ApplicatieForm(forms.ModelForm):
+    alleen_is_gereed_voor_publicatie = forms.BooleanField(
+        label=ApplicatieInstellingen._meta.get_field("alleen_is_gereed_voor_publicatie").verbose_name,
+        required=False,
+        help_text=ApplicatieInstellingen._meta.get_field("alleen_is_gereed_voor_publicatie").help_text,
+    )
     secret = forms.CharField(
         label="nieuw secret",
         required=False,
@@ -99,6 +107,10 @@ class ApplicatieForm(forms.ModelForm):
     class Meta:
         model = Applicatie
         fields = ("label", "client_ids", "heeft_alle_autorisaties")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alleen_is_gereed_voor_publicatie"].initial = applicatie_alleen_is_gereed_voor_publicatie(self.instance)
 
     def clean_client_ids(self):
         client_ids = self.cleaned_data["client_ids"]
@@ -117,17 +129,21 @@ class ApplicatieForm(forms.ModelForm):
 class ApplicatieAdmin(admin.ModelAdmin):
     form = ApplicatieForm
     inlines = (AutorisatieInline,)
-    list_display = ("label", "client_ids", "heeft_alle_autorisaties", "secrets")
-    list_filter = ("heeft_alle_autorisaties",)
+    list_display = ("label", "client_ids", "heeft_alle_autorisaties", "alleen_gereed", "secrets")
+    list_filter = ("heeft_alle_autorisaties", "instellingen__alleen_is_gereed_voor_publicatie")
     search_fields = ("label", "client_ids", "uuid")
     readonly_fields = ("uuid", "secrets")
     fieldsets = (
-        (None, {"fields": ("uuid", "label", "client_ids", "heeft_alle_autorisaties")}),
+        (None, {"fields": ("uuid", "label", "client_ids", "heeft_alle_autorisaties", "alleen_is_gereed_voor_publicatie")}),
         ("Secrets", {"fields": ("secrets", "secret")}),
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(secret_client_ids=SECRET_CLIENT_IDS)
+        return super().get_queryset(request).select_related("instellingen").annotate(secret_client_ids=SECRET_CLIENT_IDS)
+
+    @admin.display(description="alleen gereed voor publicatie", boolean=True)
+    def alleen_gereed(self, obj: Applicatie) -> bool:
+        return applicatie_alleen_is_gereed_voor_publicatie(obj)
 
     @admin.display(description="secrets")
     def secrets(self, obj: Applicatie | None) -> str:
@@ -141,6 +157,9 @@ class ApplicatieAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        applicatie_instellingen_save(
+            applicatie=obj, alleen_is_gereed_voor_publicatie=form.cleaned_data["alleen_is_gereed_voor_publicatie"]
+        )
         secret = form.cleaned_data.get("secret")
         if secret:
             for client_id in obj.client_ids:

@@ -1,16 +1,17 @@
 """Declarative applicaties: `manage.py provision FILE.yaml` creates or updates them idempotently.
 
 The file is a mapping with one key, `applicaties`: a list of entries with
-`label`, `client_ids` and `secret` (all required), and either
+`label`, `client_ids` and `secret` (all required), either
 `heeft_alle_autorisaties: true` or `autorisaties` (each with `component`,
 `scopes` and, as the component needs them, `zaaktype`, `informatieobjecttype`,
-`besluittype`, `max_vertrouwelijkheidaanduiding`).
+`besluittype`, `max_vertrouwelijkheidaanduiding`), and optionally
+`alleen_is_gereed_voor_publicatie` (Autorisaties 1.1; false when left out).
 
 Matching: an entry describes the existing applicatie that holds any of its
 client ids (a client id belongs to one applicatie, as in the Autorisaties API);
 when none does, a new applicatie is created. For the applicaties it names the
-file is the whole truth: label, client ids, heeft_alle_autorisaties and
-autorisaties are replaced, and the secret becomes the secret of each of its
+file is the whole truth: label, client ids, heeft_alle_autorisaties,
+alleen_is_gereed_voor_publicatie and autorisaties are replaced, and the secret becomes the secret of each of its
 client ids. Applicaties the file does not name are left alone.
 
 Validation: the Autorisaties API's rules (ApplicatieSerializer) plus known keys
@@ -26,7 +27,10 @@ import yaml
 from django.db import transaction
 from rest_framework.settings import api_settings
 
-from api.common.autorisaties import Applicatie, ApplicatieSerializer, JWTSecret
+from api.common.autorisaties import Applicatie, JWTSecret
+
+from .selectors import applicatie_alleen_is_gereed_voor_publicatie
+from .serializers import ApplicatieSerializer
 
 TYPE_FIELDS = ("zaaktype", "informatieobjecttype", "besluittype", "max_vertrouwelijkheidaanduiding")
 
@@ -61,6 +65,7 @@ ENTRY_FIELDS = {
     "client_ids": (_filled_texts, "een niet-lege lijst van niet-lege teksten"),
     "secret": (_filled_text, "een niet-lege tekst"),
     "heeft_alle_autorisaties": (_boolean, "true of false"),
+    "alleen_is_gereed_voor_publicatie": (_boolean, "true of false"),
     "autorisaties": (_list, "een lijst"),
 }
 ENTRY_REQUIRED = ("label", "client_ids", "secret")
@@ -210,8 +215,14 @@ def _autorisatie_key(values: dict) -> tuple:
     return (values["component"], tuple(sorted(values["scopes"]))) + tuple(values.get(f) or "" for f in TYPE_FIELDS)
 
 
-def _state(label, client_ids, heeft_alle_autorisaties, autorisaties) -> tuple:
-    return (label, tuple(client_ids), heeft_alle_autorisaties, sorted(map(_autorisatie_key, autorisaties)))
+def _state(label, client_ids, heeft_alle_autorisaties, alleen_is_gereed_voor_publicatie, autorisaties) -> tuple:
+    return (
+        label,
+        tuple(client_ids),
+        heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie,
+        sorted(map(_autorisatie_key, autorisaties)),
+    )
 
 
 class _Planner:
@@ -279,7 +290,11 @@ class _Planner:
 
     def _plan_entry(self, entry: dict, path: tuple, claimed: dict[int, int]) -> _Plan | None:
         client_ids = entry["client_ids"]
-        matches = list(Applicatie.objects.filter(client_ids__overlap=client_ids).prefetch_related("autorisaties"))
+        matches = list(
+            Applicatie.objects.filter(client_ids__overlap=client_ids)
+            .select_related("instellingen")
+            .prefetch_related("autorisaties")
+        )
         if len(matches) > 1:
             labels = ", ".join(f"'{match.label}'" for match in matches)
             self.report(path + ("client_ids",), f"Deze client ids horen bij verschillende applicaties: {labels}.")
@@ -293,6 +308,7 @@ class _Planner:
             "label": entry["label"],
             "client_ids": client_ids,
             "heeft_alle_autorisaties": entry.get("heeft_alle_autorisaties", False),
+            "alleen_is_gereed_voor_publicatie": entry.get("alleen_is_gereed_voor_publicatie", False),
             "autorisaties": [{**dict.fromkeys(TYPE_FIELDS, ""), **a} for a in entry.get("autorisaties", [])],
         }
         serializer, problems = applicatie_validate(data=data, instance=match)
@@ -302,11 +318,18 @@ class _Planner:
             return None
 
         wanted = serializer.validated_data
-        desired = _state(wanted["label"], wanted["client_ids"], wanted["heeft_alle_autorisaties"], wanted["autorisaties"])
+        desired = _state(
+            wanted["label"],
+            wanted["client_ids"],
+            wanted["heeft_alle_autorisaties"],
+            wanted["alleen_is_gereed_voor_publicatie"],
+            wanted["autorisaties"],
+        )
         current = match and _state(
             match.label,
             match.client_ids,
             match.heeft_alle_autorisaties,
+            applicatie_alleen_is_gereed_voor_publicatie(match),
             [{"component": a.component, "scopes": a.scopes, **{f: getattr(a, f) for f in TYPE_FIELDS}} for a in match.autorisaties.all()],
         )
         secrets = dict(JWTSecret.objects.filter(identifier__in=client_ids).values_list("identifier", "secret"))

@@ -1,8 +1,11 @@
-"""OAS prose of the Autorisaties API 1.0 (kept out of the views)."""
+"""OAS of the Autorisaties API 1.1 kept out of the views: prose, and autorisaties typed as the standard types them."""
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.utils import extend_schema
 
 API_TITLE = "Autorisaties API"
-API_DESCRIPTION = """Een API om een autorisatiecomponent (AC) te benaderen.
+API_DESCRIPTION = """Een API om een Autorisaties API (AC) te benaderen.
 
 De `AUTORISATIE` is het kernobject in deze API. Autorisaties worden toegekend
 aan applicaties. Een applicatie is een representatie van een (web) app die
@@ -60,3 +63,34 @@ CONSUMER = {
         "Het antwoord bevat de applicatie met ingesloten autorisaties."
     ),
 }
+
+
+class AutorisatieSchema(OpenApiSerializerExtension):
+    """`AutorisatieBase` with a discriminator on `component`; per component (`zrc`, …) the base plus its fields.
+
+    That is the standard's shape. vng_api_common's extension makes a `oneOf` of
+    the components instead, and ac, nrc and ztc have the same fields: a
+    validator that ignores the discriminator finds an ac autorisatie valid
+    under three alternatives and refuses it.
+    """
+
+    target_class = "api.common.autorisaties.AutorisatieSerializer"
+    priority = 1  # before vng_api_common's PolymorphicSerializerExtension
+
+    def get_name(self, auto_schema, direction):
+        return "AutorisatieBase"
+
+    def map_serializer(self, auto_schema, direction):
+        suffix = "Request" if direction == "request" and spectacular_settings.COMPONENT_SPLIT_REQUEST else ""
+        base = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        mapping = {}
+        for component, fields in self.target.discriminator.mapping.items():
+            parts = [{"$ref": f"#/components/schemas/AutorisatieBase{suffix}"}]
+            if fields and fields.fields:
+                parts.append(auto_schema.resolve_serializer(fields, direction).ref)
+            name = f"{component.value}{suffix}"
+            auto_schema.registry.register_on_missing(
+                ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema={"type": "object", "allOf": parts})
+            )
+            mapping[component.value] = f"#/components/schemas/{name}"
+        return {**base, "discriminator": {"propertyName": "component", "mapping": mapping}}

@@ -1,7 +1,11 @@
-"""Writes to applicaties: each in one transaction with its `autorisaties` notification."""
+"""Writes to applicaties: each in one transaction with its `autorisaties` notification.
+
+Autorisaties 1.1 `alleenIsGereedVoorPublicatie` is kept in ApplicatieInstellingen
+beside the library's Applicatie and written in the applicatie's transaction.
+"""
 from django.db import transaction
 
-from api.common.autorisaties import Applicatie
+from api.common.autorisaties import Applicatie, ApplicatieInstellingen
 from api.common.notifications import notification_record
 
 from .kanalen import KANAAL_AUTORISATIES
@@ -16,10 +20,22 @@ def applicatie_notify(url: str, actie: str) -> None:
 
 @transaction.atomic
 def applicatie_save(*, serializer, actie: str) -> Applicatie:
-    """Create or update an applicatie with its autorisaties (replaced as a whole when given)."""
+    """Create or update an applicatie with its autorisaties (replaced as a whole when given) and settings."""
     applicatie = serializer.save()
     applicatie_notify(serializer.data["url"], actie)
     return applicatie
+
+
+@transaction.atomic
+def applicatie_instellingen_save(*, applicatie: Applicatie, alleen_is_gereed_voor_publicatie: bool) -> None:
+    """Set the Autorisaties 1.1 settings of a saved applicatie (only a change is written, so the auth cache stays warm otherwise)."""
+    current = getattr(applicatie, "instellingen", None)
+    if current is not None and current.alleen_is_gereed_voor_publicatie == alleen_is_gereed_voor_publicatie:
+        return
+    instellingen, _ = ApplicatieInstellingen.objects.update_or_create(
+        applicatie=applicatie, defaults={"alleen_is_gereed_voor_publicatie": alleen_is_gereed_voor_publicatie}
+    )
+    applicatie.instellingen = instellingen
 
 
 @transaction.atomic

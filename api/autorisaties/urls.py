@@ -17,7 +17,7 @@ urlpatterns = api_patterns + schema_urls(
     patterns=api_patterns,
     title=API_TITLE,
     description=API_DESCRIPTION,
-    # Autorisaties 1.0 was generated with drf-yasg: read-only fields are not
+    # Autorisaties 1.0 and 1.1 were generated with drf-yasg: read-only fields are not
     # required and PATCH documents the full Applicatie body.
     schema_settings={"COMPONENT_NO_READ_ONLY_REQUIRED": True, "COMPONENT_SPLIT_PATCH": False},
 )

@@ -5,7 +5,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.common.autorisaties import Applicatie, ApplicatieSerializer
+from api.common.autorisaties import Applicatie
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
 from api.common.viewsets import CheckQueryParamsMixin
@@ -13,15 +13,20 @@ from api.common.viewsets import CheckQueryParamsMixin
 from . import schema
 from .filters import ApplicatieFilter
 from .scopes import SCOPE_AUTORISATIES_BIJWERKEN, SCOPE_AUTORISATIES_LEZEN
+from .serializers import ApplicatieSerializer
 from .services import applicatie_destroy, applicatie_save
+
+
+class ApplicatiePagination(ZGWPagination):
+    schema_requires_count_and_results = True  # as the Autorisaties standard's document has them
 
 
 @extend_schema_view(**schema.APPLICATIE_VIEWSET)
 class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
-    queryset = Applicatie.objects.prefetch_related("autorisaties").order_by("pk")
+    queryset = Applicatie.objects.select_related("instellingen").prefetch_related("autorisaties").order_by("pk")
     serializer_class = ApplicatieSerializer
     filterset_class = ApplicatieFilter
-    pagination_class = ZGWPagination
+    pagination_class = ApplicatiePagination
     lookup_field = "uuid"
     required_scopes = {
         "list": SCOPE_AUTORISATIES_LEZEN,
@@ -33,7 +38,7 @@ class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
         "destroy": SCOPE_AUTORISATIES_BIJWERKEN,
     }
     schema_errors_like = {"consumer": "retrieve"}
-    schema_list_actions = ("consumer",)
+    query_checked_actions = ("list", "retrieve", "consumer")
 
     def perform_create(self, serializer):
         applicatie_save(serializer=serializer, actie="create")
@@ -60,5 +65,7 @@ class ApplicatieViewSet(CheckQueryParamsMixin, viewsets.ModelViewSet):
         if not client_id:
             raise invalid("clientId", "Dit veld is vereist.", "required")
         applicatie = get_object_or_404(self.get_queryset(), client_ids__contains=[client_id])
-        # The standard's OAS answers with a list; it holds the one applicatie.
-        return Response([self.get_serializer(applicatie).data])
+        # The one applicatie, as the operation's description, the reference
+        # implementation and its clients have it (the OAS file says a list;
+        # docs/oas-differences.md).
+        return Response(self.get_serializer(applicatie).data)

@@ -28,16 +28,23 @@ from .constants import VertrouwelijkheidsAanduiding
 from .scopes import Scope
 
 CACHE_GENERATION_KEY = "zgw-auth:generation"
+# Changed whenever `Client` changes shape, so a process never reads a client
+# cached by an older release (it would lack the new fields).
+CLIENT_CACHE_PREFIX = "zgw-auth:client-v2"
 ALGORITHM = "HS256"
 
 # One round trip: the client's secret plus every applicatie listing the client
-# id, each with its autorisaties, as JSON. LEFT JOIN keeps a row for clients
+# id, each with its autorisaties and its Autorisaties 1.1 settings (no row
+# means the defaults), as JSON. LEFT JOIN keeps a row for clients
 # without a secret so "unknown client" and "no applicatie" stay distinguishable.
 CLIENT_QUERY = """
 SELECT s.secret,
   COALESCE((
     SELECT jsonb_agg(jsonb_build_object(
       'uuid', a.uuid, 'label', a.label, 'alle', a.heeft_alle_autorisaties,
+      'alleen_gereed', COALESCE((
+        SELECT i.alleen_is_gereed_voor_publicatie FROM common_applicatieinstellingen i
+        WHERE i.applicatie_id = a.id), false),
       'autorisaties', COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
           'component', t.component, 'scopes', t.scopes,
@@ -90,6 +97,7 @@ class Client:
     secret: str | None
     applicaties: tuple[ApplicatieRef, ...]
     heeft_alle_autorisaties: bool
+    alleen_is_gereed_voor_publicatie: bool
     grants: tuple[Grant, ...]
 
 
@@ -103,7 +111,7 @@ def bump_cache_generation() -> None:
 
 def load_client(client_id: str) -> Client:
     generation = cache.get(CACHE_GENERATION_KEY, 0)
-    key = f"zgw-auth:{generation}:{client_id}"
+    key = f"{CLIENT_CACHE_PREFIX}:{generation}:{client_id}"
     client = cache.get(key)
     if client is None:
         client = _query_client(client_id)
@@ -134,6 +142,7 @@ def _query_client(client_id: str) -> Client:
         secret=secret or None,
         applicaties=tuple(ApplicatieRef(uuid=a["uuid"], label=a["label"]) for a in applicaties),
         heeft_alle_autorisaties=any(a["alle"] for a in applicaties),
+        alleen_is_gereed_voor_publicatie=any(a["alleen_gereed"] for a in applicaties),
         grants=grants,
     )
 
@@ -231,6 +240,11 @@ class ZGWAuth:
     @property
     def applicaties(self) -> tuple[ApplicatieRef, ...]:
         return self.client.applicaties
+
+    @property
+    def alleen_is_gereed_voor_publicatie(self) -> bool:
+        """Autorisaties 1.1: the caller may read only documents with `isGereedVoorPublicatie` (heeftAlleAutorisaties or not)."""
+        return self.client.alleen_is_gereed_voor_publicatie
 
     def grants(self, scope: Scope | None) -> list[Grant]:
         """The caller's autorisaties on this component that together carry `scope`."""

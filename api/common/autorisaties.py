@@ -1,11 +1,11 @@
-"""The Applicatie/Autorisatie models, secrets and serializers (from vng_api_common).
+"""The Applicatie/Autorisatie models, secrets and serializers (from vng_api_common), and our ApplicatieInstellingen.
 
 Re-exported here so components and the Autorisaties API reach them through
 `api.common` only (ARCHITECTURE.md § Dependency rules). The serializers fix one
 gap of the library: its AutorisatieValidator reads every type field of the
 component and crashed (500) when a client omitted one; omitted fields now
 count as blank, so the client gets the 400 `required` the spec prescribes.
-The library also accepts components that Autorisaties API 1.0 does not know
+The library also accepts components that Autorisaties API 1.0 and 1.1 do not know
 (cmc, kc, vrc); `component` takes the spec's six only.
 """
 from vng_api_common.authorizations.models import Applicatie, Autorisatie
@@ -15,7 +15,16 @@ from vng_api_common.authorizations.serializers import (
 from vng_api_common.authorizations.serializers import AutorisatieBaseSerializer
 from vng_api_common.models import JWTSecret
 
-__all__ = ["Applicatie", "ApplicatieSerializer", "Autorisatie", "AutorisatieSerializer", "JWTSecret"]
+from .models import ApplicatieInstellingen
+
+__all__ = [
+    "Applicatie",
+    "ApplicatieInstellingen",
+    "ApplicatieSerializer",
+    "Autorisatie",
+    "AutorisatieSerializer",
+    "JWTSecret",
+]
 
 COMPONENTS = ("ac", "nrc", "zrc", "ztc", "drc", "brc")
 RESTRICTION_FIELDS = ("zaaktype", "informatieobjecttype", "besluittype", "max_vertrouwelijkheidaanduiding")

@@ -3,7 +3,9 @@
 Kept apart from `schema.py` because DRF imports it while `rest_framework.views` loads.
 """
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework import status
 from vng_api_common.schema import AutoSchema
+from vng_api_common.serializers import FoutSerializer, ValidatieFoutSerializer
 
 from .constants import EXPAND_DESCRIPTION
 from .permissions import ScopesRequired, required_scope
@@ -13,19 +15,29 @@ class ZGWAutoSchema(AutoSchema):
     """Errors, ZGW headers and operation ids from vng_api_common; security from `required_scopes`."""
 
     def get_error_responses(self):
-        """Custom actions document the errors of the standard action they resemble.
+        """The errors an action can answer, as vng_api_common lists them plus two it misses.
 
-        A view names those in `schema_errors_like`, e.g. {"consumer": "retrieve"}.
+        Custom actions document the errors of the standard action they resemble
+        (a view names those in `schema_errors_like`, e.g. {"consumer": "retrieve"}).
+        An action that refuses unknown query parameters (`query_checked_actions`,
+        see CheckQueryParamsMixin) answers 400, and a paginated list answers 404
+        for a page past the last.
         """
         action = getattr(self.view, "action", None)
         like = getattr(self.view, "schema_errors_like", {}).get(action)
-        if not like:
-            return super().get_error_responses()
-        self.view.action = like
+        if like:
+            self.view.action = like
         try:
-            return super().get_error_responses()
+            responses = super().get_error_responses()
         finally:
             self.view.action = action
+        if not action:
+            return responses
+        if action in getattr(self.view, "query_checked_actions", ()):
+            responses.setdefault(status.HTTP_400_BAD_REQUEST, ValidatieFoutSerializer)
+        if action == "list" and getattr(self.view, "pagination_class", None):
+            responses.setdefault(status.HTTP_404_NOT_FOUND, FoutSerializer)
+        return dict(sorted(responses.items()))
 
     def _get_response_bodies(self, direction="response"):
         """The error responses also for operations whose success response `extend_schema(responses=...)` names.

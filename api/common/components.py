@@ -12,7 +12,7 @@ PATH_COMPONENTS = {
 
 # The version each mounted API implements, sent back as the API-version header.
 API_VERSIONS = {
-    "autorisaties": "1.0.0",
+    "autorisaties": "1.1.0",
     "catalogi": "1.3.3",
     "zaken": "1.5.1",
     "documenten": "1.7.0",

@@ -1,6 +1,12 @@
-"""The notification outbox: notifications recorded with their change, delivered after commit."""
+"""Models of the shared layer: the notification outbox and what an applicatie holds beyond the library's model.
+
+OutboxNotification: notifications recorded with their change, delivered after
+commit. ApplicatieInstellingen: Autorisaties 1.1 `alleenIsGereedVoorPublicatie`
+(vng_api_common's Applicatie has no such field; the auth query reads it here).
+"""
 from django.db import models
 from django.utils import timezone
+from vng_api_common.authorizations.models import Applicatie
 
 
 class OutboxNotification(models.Model):
@@ -45,3 +51,25 @@ class OutboxNotification(models.Model):
             "aanmaakdatum": self.aanmaakdatum.isoformat(),
             "kenmerken": self.kenmerken,
         }
+
+
+class ApplicatieInstellingen(models.Model):
+    """Autorisaties 1.1 fields of one applicatie; an applicatie without a row has their defaults."""
+
+    applicatie = models.OneToOneField(
+        Applicatie, on_delete=models.CASCADE, primary_key=True, related_name="instellingen"
+    )
+    alleen_is_gereed_voor_publicatie = models.BooleanField(
+        "alleen gereed voor publicatie",
+        default=False,
+        help_text="Indien aangevinkt mag de applicatie alleen documenten lezen die gereed zijn voor publicatie.",
+    )
+
+    class Meta:
+        # api/common/auth.py names this table in its one client query.
+        db_table = "common_applicatieinstellingen"
+        verbose_name = "applicatie-instellingen"
+        verbose_name_plural = "applicatie-instellingen"
+
+    def __str__(self):
+        return f"instellingen van {self.applicatie}"

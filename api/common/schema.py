@@ -1,4 +1,4 @@
-"""OpenAPI documents per component: the schema and documentation URLs.
+"""OpenAPI documents per component: the schema and documentation URLs, and a correcting hook.
 
 Each API gets its own document at `/<api>/api/v1/schema/openapi.yaml` (and
 `.json`) built from that API's URL patterns only, with its paths relative to
@@ -39,3 +39,28 @@ def schema_urls(
         path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{api_name}-schema-json"),
         path("schema/", SpectacularRedocView.as_view(url_name=f"{api_name}-schema"), name=f"{api_name}-docs"),
     ]
+
+
+BLANK_STRING = {"type": "string", "maxLength": 0}
+
+
+def blank_alternative_as_any_of(result, generator, request, public):
+    """drf-spectacular hook: a format string that may be blank becomes `anyOf: [format, blank]`.
+
+    drf-spectacular writes `oneOf`; a validator that does not check the format
+    (`uri` needs an extra package in jsonschema) finds "" valid under both
+    alternatives and so refuses it. `anyOf` says the same and holds either way.
+    """
+
+    def walk(node):
+        if isinstance(node, dict):
+            if BLANK_STRING in node.get("oneOf", ()) and len(node["oneOf"]) == 2:
+                node["anyOf"] = node.pop("oneOf")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result

@@ -5,6 +5,7 @@ from vng_api_common.authorizations.models import Applicatie, Autorisatie
 from vng_api_common.models import JWTSecret
 
 from .auth import bump_cache_generation
+from .models import ApplicatieInstellingen
 
 
 def _invalidate(**kwargs) -> None:
@@ -14,6 +15,6 @@ def _invalidate(**kwargs) -> None:
     transaction.on_commit(bump_cache_generation)
 
 
-for model in (Applicatie, Autorisatie, JWTSecret):
+for model in (Applicatie, ApplicatieInstellingen, Autorisatie, JWTSecret):
     post_save.connect(_invalidate, sender=model, dispatch_uid=f"zgw-auth-{model.__name__}-save")
     post_delete.connect(_invalidate, sender=model, dispatch_uid=f"zgw-auth-{model.__name__}-delete")

@@ -26,6 +26,8 @@ class CheckQueryParamsMixin:
     """
 
     snake_case_query_params: tuple[str, ...] = ()
+    # The actions that answer 400 on an unknown parameter, for the schema (ZGWAutoSchema).
+    query_checked_actions: tuple[str, ...] = ("list", "retrieve")
 
     def _known_query_params(self) -> set[str]:
         known = {self.paginator.page_query_param} if self.paginator else set()

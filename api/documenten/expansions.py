@@ -4,7 +4,8 @@ A document links its informatieobjecttype (Catalogi); gebruiksrechten,
 objectinformatieobjecten and verzendingen link their document. An expanded
 document is read as a direct GET reads it: through the backend, within the
 caller's documenten.lezen autorisaties (informatieobjecttype and
-vertrouwelijkheidaanduiding), all of a page's documents in one backend query.
+vertrouwelijkheidaanduiding, and readiness for publication where the
+applicatie is limited to that), all of a page's documents in one backend query.
 """
 from uuid import UUID
 
@@ -14,7 +15,7 @@ from storage_backends import document_backend
 from storage_backends.base import DocumentQuery
 
 from .scopes import SCOPE_DOCUMENTEN_LEZEN
-from .selectors import document_restrictions
+from .selectors import documents_visible_to
 from .serializers import EnkelvoudigInformatieObjectSerializer
 from .views.errors import backend_errors
 
@@ -26,10 +27,9 @@ def documents_load(request, urls: list[str]) -> dict[str, dict]:
     wanted = tuple(dict.fromkeys(UUID(uuid) for uuid in uuids.values() if uuid))
     if not wanted:
         return {}
-    query = DocumentQuery(
-        uuids=wanted,
-        restrictions=document_restrictions(request.jwt_auth.for_component(ComponentTypes.drc), SCOPE_DOCUMENTEN_LEZEN),
-        page_size=len(wanted),
+    query = documents_visible_to(
+        DocumentQuery(uuids=wanted, page_size=len(wanted)),
+        auth=request.jwt_auth.for_component(ComponentTypes.drc), scope=SCOPE_DOCUMENTEN_LEZEN,
     )
     with backend_errors():
         documents = document_backend().document_list(query).items

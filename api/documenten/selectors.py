@@ -1,4 +1,6 @@
 """Reads of the Documenten API: the caller's autorisaties as the backend query carries them."""
+from dataclasses import replace
+
 from storage_backends.base import Restriction
 
 
@@ -9,4 +11,15 @@ def document_restrictions(auth, scope) -> tuple[Restriction, ...] | None:
         return None
     return tuple(
         Restriction(grant.informatieobjecttype, grant.max_vertrouwelijkheidaanduiding) for grant in auth.grants(scope)
+    )
+
+
+def documents_visible_to(query, *, auth, scope):
+    """A DocumentQuery or VerzendingQuery narrowed to the documents the caller (`auth`, on drc) may see with
+    `scope`: its autorisaties, and only documents ready for publication for an applicatie limited to those
+    (Autorisaties 1.1 `alleenIsGereedVoorPublicatie`)."""
+    return replace(
+        query,
+        restrictions=document_restrictions(auth, scope),
+        alleen_gereed_voor_publicatie=auth.alleen_is_gereed_voor_publicatie,
     )

@@ -85,8 +85,12 @@ class VerzendingenMixin:
             rows = rows.filter(betrokkene=query.betrokkene)
         if query.aard_relatie is not None:
             rows = rows.filter(aard_relatie=query.aard_relatie)
-        if query.restrictions is not None:
-            latest = StoredVersion.objects.filter(is_latest=True).filter(visible(query.restrictions))
+        if query.restrictions is not None or query.alleen_gereed_voor_publicatie:
+            latest = StoredVersion.objects.filter(is_latest=True)
+            if query.restrictions is not None:
+                latest = latest.filter(visible(query.restrictions))
+            if query.alleen_gereed_voor_publicatie:
+                latest = latest.filter(is_gereed_voor_publicatie=True)
             rows = rows.filter(document_id__in=latest.values("document_id"))
         offset = (query.page - 1) * query.page_size
         items = tuple(_verzending(row) for row in rows[offset : offset + query.page_size])

@@ -101,6 +101,18 @@ def test_list_shows_only_verzendingen_of_documents_the_restrictions_allow(backen
     assert backend.verzending_list(VerzendingQuery(restrictions=())).count == 0
 
 
+def test_list_limited_to_publication_shows_only_verzendingen_of_ready_documents(backend, document):
+    ready = backend.document_create(data=document_data(identificatie="KLAAR", is_gereed_voor_publicatie=True), content=None)
+    unknown = backend.verzending_create(informatieobject=document.uuid, data=data())
+    of_ready = backend.verzending_create(informatieobject=ready.uuid, data=data())
+    page = backend.verzending_list(VerzendingQuery(alleen_gereed_voor_publicatie=True))
+    assert (page.items, page.count) == ((of_ready,), 1)
+    assert backend.verzending_list(VerzendingQuery()).items == (unknown, of_ready)
+    none_visible = VerzendingQuery(alleen_gereed_voor_publicatie=True, restrictions=(Restriction(ready.informatieobjecttype, "openbaar"),))
+    assert backend.verzending_list(replace(none_visible, restrictions=())).count == 0
+    assert backend.verzending_list(none_visible).items == (of_ready,)
+
+
 def test_update_replaces_data_and_may_move_to_another_document(backend, document):
     other_document = backend.document_create(data=document_data(identificatie="DOC-2"), content=None)
     created = backend.verzending_create(informatieobject=document.uuid, data=data())

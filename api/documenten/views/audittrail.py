@@ -19,6 +19,7 @@ from storage_backends import document_backend
 from storage_backends.base import Document
 
 from ..scopes import SCOPE_AUDITTRAILS_LEZEN
+from .base import document_permitted
 from .errors import backend_errors
 
 BRON = "drc"
@@ -72,7 +73,7 @@ def _document_url(request, uuid: UUID) -> str:
 
 @extend_schema_view(list=extend_schema(parameters=[DOCUMENT_PARAM]), retrieve=extend_schema(parameters=[DOCUMENT_PARAM]))
 class EnkelvoudigInformatieObjectAuditTrailViewSet(AuditTrailViewSet):
-    """The trail of a document the caller holds `audittrails.lezen` for (its informatieobjecttype and level)."""
+    """The trail of a document the caller holds `audittrails.lezen` for (its informatieobjecttype, level and publication)."""
 
     main_object_kwarg = "enkelvoudiginformatieobject_uuid"
     required_scopes = {"list": SCOPE_AUDITTRAILS_LEZEN, "retrieve": SCOPE_AUDITTRAILS_LEZEN}
@@ -80,10 +81,6 @@ class EnkelvoudigInformatieObjectAuditTrailViewSet(AuditTrailViewSet):
     def main_object_url(self, main_uuid: UUID) -> str:
         with backend_errors():
             document = document_backend().document_get(main_uuid)
-        if not self.request.jwt_auth.has_scope(
-            SCOPE_AUDITTRAILS_LEZEN,
-            informatieobjecttype=document.informatieobjecttype,
-            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
-        ):
+        if not document_permitted(self.request.jwt_auth, document, SCOPE_AUDITTRAILS_LEZEN):
             raise exceptions.PermissionDenied()
         return _document_url(self.request, main_uuid)

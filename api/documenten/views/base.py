@@ -2,7 +2,10 @@
 
 A resource that belongs to a document (objectinformatieobject, gebruiksrecht) names its document by URL; the document decides who may see
 or change it (the caller's autorisaties for its informatieobjecttype and
-vertrouwelijkheidaanduiding, with the scope of the action).
+vertrouwelijkheidaanduiding, with the scope of the action). An applicatie with
+Autorisaties 1.1 `alleenIsGereedVoorPublicatie` sees only documents whose
+`isGereedVoorPublicatie` is true: any other is to it as a document outside its
+autorisaties (left out of lists, 403 on every operation on it or its parts).
 """
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,16 +17,34 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
+from api.common.auth import ZGWAuth
 from api.common.exceptions import invalid
 from api.common.pagination import ZGWPagination
+from api.common.scopes import Scope
 from api.common.viewsets import ETagMixin, ExpandMixin
 from storage_backends import document_backend
 from storage_backends.base import Document, DocumentQuery, Page, Restriction
 
-from ..selectors import document_restrictions
+from ..selectors import document_restrictions, documents_visible_to
 from .errors import backend_errors
 
 DOCUMENTS_PATH = "/documenten/api/v1/enkelvoudiginformatieobjecten/"
+
+
+def document_permitted(auth: ZGWAuth, document: Document, scope: Scope) -> bool:
+    """Whether the caller holds `scope` for this document: its informatieobjecttype and level, and its publication.
+
+    A caller limited to documents ready for publication (Autorisaties 1.1)
+    holds nothing for a document whose `is_gereed_voor_publicatie` is not true
+    (false or not known).
+    """
+    if auth.alleen_is_gereed_voor_publicatie and document.is_gereed_voor_publicatie is not True:
+        return False
+    return auth.has_scope(
+        scope,
+        informatieobjecttype=document.informatieobjecttype,
+        vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
+    )
 
 
 def uuid_or_404(value: str) -> UUID:
@@ -58,6 +79,10 @@ class DocumentenViewSet(ExpandMixin, ETagMixin, viewsets.ViewSet):
     def restrictions(self) -> tuple[Restriction, ...] | None:
         """The caller's autorisaties for the action as a backend query carries them; None: no limits."""
         return document_restrictions(self.request.jwt_auth, self.required_scopes[self.action])
+
+    def limited(self, query):
+        """A DocumentQuery or VerzendingQuery narrowed to the documents the caller may see with the action's scope."""
+        return documents_visible_to(query, auth=self.request.jwt_auth, scope=self.required_scopes[self.action])
 
     def paginated(self, list_page: Callable[[Any], Page], query) -> Response:
         """The ZGW page (`?page=`) of what `list_page` finds for `query`; the backend pages and counts."""
@@ -110,11 +135,7 @@ class DocumentPartViewSet(DocumentenViewSet):
         """The document, if the caller holds the action's scope (or `scope`) for it; 403 otherwise."""
         with backend_errors():
             document = document_backend().document_get(uuid)
-        if not self.request.jwt_auth.has_scope(
-            scope or self.required_scopes[self.action],
-            informatieobjecttype=document.informatieobjecttype,
-            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
-        ):
+        if not document_permitted(self.request.jwt_auth, document, scope or self.required_scopes[self.action]):
             raise exceptions.PermissionDenied()
         return document
 
@@ -124,7 +145,7 @@ class DocumentPartViewSet(DocumentenViewSet):
         uuids = tuple(dict.fromkeys(item.informatieobject for item in items))
         if not uuids:
             return []
-        query = DocumentQuery(uuids=uuids, restrictions=self.restrictions(), page_size=len(uuids))
+        query = self.limited(DocumentQuery(uuids=uuids, page_size=len(uuids)))
         with backend_errors():
             seen = {document.uuid for document in document_backend().document_list(query).items}
         return [item for item in items if item.informatieobject in seen]

@@ -1,12 +1,12 @@
 """Viewset of /enkelvoudiginformatieobjecten: HTTP, scopes and autorisaties over the document backend.
 
 Documents are not Django querysets here: lists, paging and the autorisatie
-filter go to the backend as a `DocumentQuery`; single documents are checked
-against the caller's autorisaties by informatieobjecttype and
-vertrouwelijkheidaanduiding.
+filter (with Autorisaties 1.1 `alleenIsGereedVoorPublicatie`) go to the
+backend as a `DocumentQuery`; single documents are checked against the
+caller's autorisaties by informatieobjecttype, vertrouwelijkheidaanduiding and
+publication (views/base.py `document_permitted`).
 """
 import re
-from dataclasses import replace
 from uuid import UUID
 
 from django.http import StreamingHttpResponse
@@ -46,7 +46,7 @@ from ..serializers import (
     UnlockSerializer,
 )
 from .audittrail import audit_for
-from .base import ConditionalRetrieve, DocumentenViewSet
+from .base import ConditionalRetrieve, DocumentenViewSet, document_permitted
 from .errors import backend_errors
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -100,12 +100,21 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         return reverse("enkelvoudiginformatieobject-detail", kwargs={"uuid": document.uuid}, request=self.request)
 
     def _visible(self, document: Document) -> Document:
-        if not self.request.jwt_auth.has_scope(
-            self.required_scopes[self.action],
-            informatieobjecttype=document.informatieobjecttype,
-            vertrouwelijkheidaanduiding=document.vertrouwelijkheidaanduiding,
-        ):
+        if not document_permitted(self.request.jwt_auth, document, self.required_scopes[self.action]):
             raise exceptions.PermissionDenied()
+        return document
+
+    def _readable_version(self, uuid: UUID, version: dict) -> Document:
+        """The asked version of a document the caller may read.
+
+        For a caller limited to documents ready for publication the latest
+        version decides too: a document that lists leave out is not read
+        through an older version that was ready.
+        """
+        with backend_errors():
+            document = self._visible(document_backend().document_get(uuid, **version))
+            if version and self.request.jwt_auth.alleen_is_gereed_voor_publicatie:
+                self._visible(document_backend().document_get(uuid))
         return document
 
     def _uuid(self, value: str) -> UUID:
@@ -128,8 +137,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
     # -- actions ----------------------------------------------------------------------------------
 
     def list(self, request):
-        query = document_query(request.query_params)
-        return self.paginated(document_backend().document_list, replace(query, restrictions=self.restrictions()))
+        return self.paginated(document_backend().document_list, self.limited(document_query(request.query_params)))
 
     @extend_schema(request=EIOZoekSerializer, parameters=[OpenApiParameter("page", int)])
     @action(detail=False, methods=["post"], url_path="_zoek")
@@ -137,12 +145,11 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         search = EIOZoekSerializer(data=request.data)
         search.is_valid(raise_exception=True)
         found = search.validated_data
-        return self.paginated(document_backend().document_list, DocumentQuery(
+        return self.paginated(document_backend().document_list, self.limited(DocumentQuery(
             uuids=tuple(found["uuid__in"]),
             identificatie=found.get("identificatie") or None,
             bronorganisatie=found.get("bronorganisatie") or None,
-            restrictions=self.restrictions(),
-        ))
+        )))
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -159,9 +166,8 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         return Response(self.get_serializer(document).data, status=status.HTTP_201_CREATED)
 
     def retrieve(self, request, uuid=None):
-        with backend_errors():
-            document = document_backend().document_get(self._uuid(uuid), **self._version_args())
-        return Response(self.get_serializer(self._visible(document)).data)
+        document = self._readable_version(self._uuid(uuid), self._version_args())
+        return Response(self.get_serializer(document).data)
 
     def update(self, request, uuid=None, partial=False):
         uuid = self._uuid(uuid)
@@ -192,8 +198,7 @@ class EnkelvoudigInformatieObjectViewSet(ConditionalRetrieve, DocumentenViewSet)
         uuid = self._uuid(uuid)
         version = self._version_args()
         byte_range = self._byte_range() if document_backend().capabilities().byte_ranges else None
-        with backend_errors():
-            document = self._visible(document_backend().document_get(uuid, **version))
+        document = self._readable_version(uuid, version)
         content_type = preferred_type(request.headers.get("Accept"), download_types(document.formaat))
         if content_type is None:
             raise exceptions.NotAcceptable(

@@ -1,8 +1,8 @@
 """Viewset of /verzendingen: documents sent to or received from a betrokkene, with the address used.
 
 The document decides autorisatie: a verzending is read and written with the
-caller's scope for its document (informatieobjecttype and
-vertrouwelijkheidaanduiding); lists carry those restrictions into the
+caller's scope for its document (informatieobjecttype,
+vertrouwelijkheidaanduiding and, Autorisaties 1.1, publication); lists carry those restrictions into the
 backend query, so paging counts only what the caller may see.
 """
 from uuid import UUID
@@ -55,12 +55,11 @@ class VerzendingViewSet(ConditionalRetrieve, DocumentPartViewSet):
         if aard_relatie is not None and aard_relatie not in AARD_RELATIE:
             raise invalid("aardRelatie", f"Kies uit {', '.join(AARD_RELATIE)}.", "invalid_choice")
         informatieobject = self.document_uuid(params["informatieobject"]) if "informatieobject" in params else None
-        return self.paginated(document_backend().verzending_list, VerzendingQuery(
+        return self.paginated(document_backend().verzending_list, self.limited(VerzendingQuery(
             informatieobject=informatieobject,
             betrokkene=params.get("betrokkene"),
             aard_relatie=aard_relatie,
-            restrictions=self.restrictions(),
-        ))
+        )))
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)

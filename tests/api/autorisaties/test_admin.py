@@ -113,6 +113,31 @@ def test_applicatie_added_in_admin_can_call_the_api(admin_web, api_client):
     assert OutboxNotification.objects.filter(kanaal="autorisaties", actie="create").count() == 1
 
 
+def test_alleen_gereed_voor_publicatie_set_in_admin_shows_in_the_api_and_the_forms(admin_web, caller):
+    api, _ = caller
+    response = admin_web.post(
+        "/admin/authorizations/applicatie/add/", applicatie_post(alleen_is_gereed_voor_publicatie="on")
+    )
+    assert response.status_code == 302
+    added = Applicatie.objects.get(client_ids=["admin-client"])
+    body = api.get(f"{APPLICATIES}/{added.uuid}").json()
+    assert body["alleenIsGereedVoorPublicatie"] is True
+    change_page = f"/admin/authorizations/applicatie/{added.pk}/change/"
+    assert admin_web.get(change_page).context["adminform"].form["alleen_is_gereed_voor_publicatie"].value() is True
+    assert admin_web.get("/admin/authorizations/applicatie/?instellingen__alleen_is_gereed_voor_publicatie__exact=1").status_code == 200
+
+    assert admin_web.post(change_page, applicatie_post()).status_code == 302
+    assert api.get(f"{APPLICATIES}/{added.uuid}").json()["alleenIsGereedVoorPublicatie"] is False
+
+
+def test_alleen_gereed_voor_publicatie_changed_in_admin_holds_on_the_next_request(admin_web, caller):
+    api, applicatie = caller
+    assert api.get(f"{APPLICATIES}/{applicatie.uuid}").json()["alleenIsGereedVoorPublicatie"] is False
+    data = applicatie_post(label=applicatie.label, client_ids="caller", alleen_is_gereed_voor_publicatie="on")
+    assert admin_web.post(f"/admin/authorizations/applicatie/{applicatie.pk}/change/", data).status_code == 302
+    assert api.get(f"{APPLICATIES}/{applicatie.uuid}").json()["alleenIsGereedVoorPublicatie"] is True
+
+
 def test_admin_enforces_the_api_rules_for_autorisaties(admin_web):
     data = applicatie_post(heeft_alle_autorisaties=None, **autorisatie_rows({"component": "zrc", "scopes": "zaken.lezen"}))
 

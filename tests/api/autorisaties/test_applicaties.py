@@ -89,10 +89,22 @@ def test_list_filters_by_client_ids(superuser_client):
 
 
 @pytest.mark.django_db
-def test_consumer_finds_the_applicatie_of_a_client_id(superuser_client):
-    created = create(superuser_client, heeftAlleAutorisaties=True).json()
-    response = superuser_client.get(f"{URL}/consumer", {"clientId": "app"})
+def test_consumer_answers_the_one_applicatie_of_a_client_id(superuser_client):
+    created = create(superuser_client, clientIds=["app", "app-2"], heeftAlleAutorisaties=True).json()
+    response = superuser_client.get(f"{URL}/consumer", {"clientId": "app-2"})
     assert response.status_code == 200
-    assert [found["url"] for found in response.json()] == [created["url"]]
-    assert superuser_client.get(f"{URL}/consumer", {"clientId": "nobody"}).status_code == 404
-    assert "clientId" in invalid_params(superuser_client.get(f"{URL}/consumer"))
+    assert response.json() == created
+
+
+@pytest.mark.django_db
+def test_consumer_of_an_unknown_client_id_is_a_404_problem(superuser_client):
+    response = superuser_client.get(f"{URL}/consumer", {"clientId": "nobody"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params, name", [({}, "clientId"), ({"clientId": " "}, "clientId"), ({"clientId": "app", "x": "1"}, "nonFieldErrors")])
+def test_consumer_without_a_client_id_or_with_unknown_parameters_is_a_400(superuser_client, params, name):
+    assert name in invalid_params(superuser_client.get(f"{URL}/consumer", params))

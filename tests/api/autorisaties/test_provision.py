@@ -44,7 +44,11 @@ def provision(tmp_path):
 
 def snapshot() -> tuple:
     return (
-        list(Applicatie.objects.order_by("pk").values_list("uuid", "label", "client_ids", "heeft_alle_autorisaties")),
+        list(
+            Applicatie.objects.order_by("pk").values_list(
+                "uuid", "label", "client_ids", "heeft_alle_autorisaties", "instellingen__alleen_is_gereed_voor_publicatie"
+            )
+        ),
         list(Autorisatie.objects.order_by("pk").values_list("applicatie_id", "component", "scopes", "zaaktype")),
         list(JWTSecret.objects.order_by("pk").values_list("identifier", "secret")),
     )
@@ -110,6 +114,24 @@ def test_changing_only_the_secret_is_an_update(provision):
 
 
 @pytest.mark.django_db
+def test_alleen_is_gereed_voor_publicatie_is_provisioned_and_replaced(provision, superuser_client):
+    flagged = VALID.replace("    heeft_alle_autorisaties: true\n", "    heeft_alle_autorisaties: true\n    alleen_is_gereed_voor_publicatie: true\n")
+    provision(flagged)
+
+    def flag(client_id: str) -> bool:
+        uuid = Applicatie.objects.get(client_ids=[client_id]).uuid
+        return superuser_client.get(f"/autorisaties/api/v1/applicaties/{uuid}").json()["alleenIsGereedVoorPublicatie"]
+
+    assert (flag("zgw_api_tests"), flag("zgw_api_tests_limited")) == (True, False)
+
+    assert "0 created, 0 updated, 2 unchanged" in provision(flagged)[0]
+    out, _ = provision(VALID)  # left out means false: the file is the whole truth
+
+    assert "updated    zgw api tests" in out and "unchanged  limited" in out
+    assert flag("zgw_api_tests") is False
+
+
+@pytest.mark.django_db
 def test_dry_run_reports_and_writes_nothing(provision):
     out, _ = provision(VALID, "--dry-run")
 
@@ -156,6 +178,12 @@ BAD_FILES = {
         2,
         "applicaties[0]",
         "heeft_alle_autorisaties",
+    ),
+    "flag that is not a boolean": (
+        VALID.replace("    heeft_alle_autorisaties: true\n", "    heeft_alle_autorisaties: true\n    alleen_is_gereed_voor_publicatie: ja\n"),
+        6,
+        "applicaties[0].alleen_is_gereed_voor_publicatie",
+        "true of false",
     ),
     "malformed YAML": (VALID.replace("    secret: secret_limited", "  secret: [secret_limited"), 8, "", "Ongeldige YAML"),
     "duplicate key": (VALID.replace("    secret: secret\n", "    secret: secret\n    secret: other\n"), 5, "applicaties[0].secret", "Dubbele sleutel"),

@@ -44,7 +44,7 @@ def lezer(make_applicatie):
 def test_valid_token_with_scope_reads(lezer):
     response = call(make_token("lezer", SECRET))
     assert response.status_code == 200
-    assert response["API-version"] == "1.0.0"
+    assert response["API-version"] == "1.1.0"
 
 
 @pytest.mark.django_db

@@ -100,7 +100,7 @@ def seed_create(client: SeedClient, *, gate_client_id: str) -> Seed:
         "clientIds": ["schemathesis-decoy"], "label": "Gate decoy", "heeftAlleAutorisaties": False,
         "autorisaties": [{"component": "ztc", "componentWeergave": "Catalogi API", "scopes": ["catalogi.lezen"]}],
     })
-    # The standard answers /consumer with a list holding the one applicatie.
-    own = client.call("GET", f"{AUTORISATIES}/applicaties/consumer?clientId={gate_client_id}", expect=200)[0]["url"]
+    # /consumer answers the one applicatie of a client id.
+    own = client.call("GET", f"{AUTORISATIES}/applicaties/consumer?clientId={gate_client_id}", expect=200)["url"]
     seed.protected[own] = decoy
     return seed

@@ -23,13 +23,17 @@ class ReferentieProcesSerializer(serializers.Serializer):
 
 
 class BronCatalogusSerializer(serializers.Serializer):
-    url = serializers.URLField(source="broncatalogus_url", max_length=200)
+    """A zaaktype not derived from another catalogue renders this group blank, so its URL may be blank too."""
+
+    url = serializers.URLField(source="broncatalogus_url", max_length=200, allow_blank=True)
     domein = serializers.CharField(source="broncatalogus_domein", max_length=5)
     rsin = serializers.CharField(source="broncatalogus_rsin", max_length=9)
 
 
 class BronZaaktypeSerializer(serializers.Serializer):
-    url = serializers.URLField(source="bronzaaktype_url", max_length=200)
+    """Blank, like the broncatalogus, for a zaaktype derived from none."""
+
+    url = serializers.URLField(source="bronzaaktype_url", max_length=200, allow_blank=True)
     identificatie = serializers.CharField(source="bronzaaktype_identificatie", max_length=50)
     omschrijving = serializers.CharField(source="bronzaaktype_omschrijving", max_length=80)
 

@@ -4,6 +4,7 @@ import pytest
 from api.common.models import OutboxNotification
 from tests.conftest import invalid_params
 from tests.fixtures.catalogi import API, besluittype_body, informatieobjecttype_body, zaaktype_body
+from tests.served_schema import assert_served_schema_describes
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +155,14 @@ def test_deelzaaktypen_may_be_left_out(catalogus, create):
     body = zaaktype_body(catalogus)
     body.pop("deelzaaktypen", None)
     assert create("zaaktypen", body)["deelzaaktypen"] == []
+
+
+def test_zaaktype_without_bron_groups_answers_as_its_schema_says(catalogus, catalogi_client):
+    """A zaaktype derived from no other catalogue renders broncatalogus/bronzaaktype blank; the served
+    schema admits that (found by the schemathesis gate: `"" is not a "uri"`)."""
+    response = catalogi_client.post(f"{API}/zaaktypen", zaaktype_body(catalogus), format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["broncatalogus"]["url"] == ""
+    assert_served_schema_describes(catalogi_client, response, path="/zaaktypen")
+    detail = catalogi_client.get(response.json()["url"])
+    assert_served_schema_describes(catalogi_client, detail, path="/zaaktypen/{uuid}")

@@ -83,3 +83,26 @@ def test_expand_on_a_list_costs_the_same_queries_for_one_item_or_many(catalogi_c
     for number in (2, 3, 4):
         add(number)
     assert queries() == one
+
+
+def expanded_objects(item: dict) -> int:
+    """How many expanded objects an answer's item carries, at every depth, as the client receives them."""
+    count = 0
+    for value in item.get("_expand", {}).values():
+        for obj in value if isinstance(value, list) else [value] if value else []:
+            count += 1 + expanded_objects(obj)
+    return count
+
+
+def test_the_object_cap_counts_every_object_the_answer_carries(catalogi_client, catalogus, create, settings):
+    # Three zaaktypen of one catalogus load four distinct objects, but each level multiplies
+    # what the answer carries: 3 + 9 + 9 + 27 expanded objects.
+    for number in (1, 2, 3):
+        create("zaaktypen", zaaktype_body(catalogus, identificatie=f"ZT-{number}"))
+    params = {"status": "alles", "expand": "catalogus.zaaktypen.catalogus.zaaktypen"}
+    answer = catalogi_client.get(f"{API}/zaaktypen", params).json()
+    assert sum(expanded_objects(item) for item in answer["results"]) == 48
+    settings.EXPAND_MAX_OBJECTS = 47
+    assert invalid_params(catalogi_client.get(f"{API}/zaaktypen", params)) == {"expand": "expand-too-large"}
+    settings.EXPAND_MAX_OBJECTS = 48
+    assert catalogi_client.get(f"{API}/zaaktypen", params).status_code == 200

@@ -23,10 +23,10 @@ from uuid import UUID
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
-from djangorestframework_camel_case.util import camel_to_underscore
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ErrorDetail
+from vng_api_common.utils import underscore_to_camel
 
 from .constants import EXPAND_DESCRIPTION
 
@@ -119,19 +119,24 @@ def expand_paths(raw, resource_name: str) -> Tree:
     for path in paths:
         segments = path.split(".")
         if any(not segment.strip() for segment in segments):
-            raise _bad_request(f"Ongeldig expand-pad: {path!r}.", "invalid-expand")
+            raise _bad_request(f"Ongeldig expand-pad: {_quoted(path)}.", "invalid-expand")
         if len(segments) > settings.EXPAND_MAX_DEPTH:
             raise _bad_request(f"Een expand-pad gaat hoogstens {settings.EXPAND_MAX_DEPTH} niveaus diep.", "expand-too-large")
         resource, node = RESOURCES[resource_name], tree
         for depth, segment in enumerate(segments):
-            name = camel_to_underscore(segment.strip())
-            link = resource.links.get(name)
-            if link is None:
+            # The name as the resource renders it (camelCase), nothing looser: drc-013.
+            name = {underscore_to_camel(field): field for field in resource.links}.get(segment.strip())
+            if name is None:
                 reached = ".".join(segments[:depth]) or resource.name.split(".")[-1]
-                raise ExpandNotFound(f"{segment!r} is geen uit te breiden attribuut van {reached}.")
+                raise ExpandNotFound(f"{_quoted(segment)} is geen uit te breiden attribuut van {_quoted(reached)}.")
             node = node.setdefault(name, {})
-            resource = RESOURCES[link.target]
+            resource = RESOURCES[resource.links[name].target]
     return tree
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    # A problem quotes the client's input, never all of it: a fuzzer's megabyte stays out of answers and logs.
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def tree_truncated(tree: Tree, depth: int) -> Tree:

@@ -106,3 +106,16 @@ def test_the_object_cap_counts_every_object_the_answer_carries(catalogi_client, 
     assert invalid_params(catalogi_client.get(f"{API}/zaaktypen", params)) == {"expand": "expand-too-large"}
     settings.EXPAND_MAX_OBJECTS = 48
     assert catalogi_client.get(f"{API}/zaaktypen", params).status_code == 200
+
+
+def test_expand_names_are_the_attributes_as_rendered(catalogi_client, zaaktype):
+    # drc-013 / zrc-027: only an attribute of the resource, spelt as the resource spells it.
+    assert catalogi_client.get(zaaktype["url"], {"expand": "gerelateerdeZaaktypen"}).status_code == 200
+    for expand in ("gerelateerde_zaaktypen", "CATALOGUS", "Catalogus", "statustypen.ZAAKTYPE"):
+        response = catalogi_client.get(zaaktype["url"], {"expand": expand})
+        assert response.status_code == 404 and response.json()["code"] == "invalid-expand", expand
+
+
+def test_an_unknown_name_is_quoted_short_in_the_problem(catalogi_client, zaaktype):
+    response = catalogi_client.get(zaaktype["url"], {"expand": "x" * 100_000})
+    assert response.status_code == 404 and len(response.content) < 1_000

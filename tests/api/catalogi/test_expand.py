@@ -119,3 +119,8 @@ def test_expand_names_are_the_attributes_as_rendered(catalogi_client, zaaktype):
 def test_an_unknown_name_is_quoted_short_in_the_problem(catalogi_client, zaaktype):
     response = catalogi_client.get(zaaktype["url"], {"expand": "x" * 100_000})
     assert response.status_code == 404 and len(response.content) < 1_000
+
+
+def test_expand_given_twice_expands_both(catalogi_client, zaaktype, catalogus):
+    expanded = catalogi_client.get(f"{zaaktype['url']}?expand=catalogus&expand=statustypen").json()["_expand"]
+    assert expanded["catalogus"]["url"] == catalogus and len(expanded["statustypen"]) == 2

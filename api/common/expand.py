@@ -182,7 +182,14 @@ class _Expansion:
 def _local(urls: list[str], request) -> list[str]:
     # Only this service's own objects are expanded: a URL of another host is never fetched.
     host = request.get_host()
-    return [url for url in urls if urlsplit(url).netloc == host]
+    return [url for url in urls if _host(url) == host]
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # free text in a link field that only starts like a URL ("http://[x")
+        return None
 
 
 def expand_apply(request, items: list[dict], tree: Tree, resource_name: str) -> None:

@@ -124,3 +124,14 @@ def test_an_unknown_name_is_quoted_short_in_the_problem(catalogi_client, zaaktyp
 def test_expand_given_twice_expands_both(catalogi_client, zaaktype, catalogus):
     expanded = catalogi_client.get(f"{zaaktype['url']}?expand=catalogus&expand=statustypen").json()["_expand"]
     assert expanded["catalogus"]["url"] == catalogus and len(expanded["statustypen"]) == 2
+
+
+def test_a_link_that_is_no_url_is_not_expanded(catalogi_client, catalogus):
+    # gerelateerdeZaaktypen[].zaaktype holds free text (an identificatie) too; one that merely
+    # starts like a URL is no error of ours.
+    created = catalogi_client.post(f"{API}/zaaktypen", zaaktype_body(catalogus, identificatie="ZT-2", gerelateerdeZaaktypen=[
+        {"zaaktype": "http://[kapot", "aardRelatie": "vervolg", "toelichting": ""}
+    ]), format="json")
+    assert created.status_code == 201, created.content
+    expanded = catalogi_client.get(created.json()["url"], {"expand": "gerelateerdeZaaktypen"})
+    assert expanded.status_code == 200 and expanded.json()["_expand"] == {"gerelateerdeZaaktypen": []}

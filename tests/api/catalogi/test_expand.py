@@ -3,6 +3,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from vng_api_common.utils import underscore_to_camel
+
+from api.common.expand import RESOURCES
+from tests.api.catalogi.test_response_schemas import COLLECTIONS, MODELS, WITHOUT_STATUS, Recorder, build_catalogus
 from tests.conftest import invalid_params
 from tests.fixtures.catalogi import API, client_with_scopes, zaaktype_body
 
@@ -135,3 +139,30 @@ def test_a_link_that_is_no_url_is_not_expanded(catalogi_client, catalogus):
     assert created.status_code == 201, created.content
     expanded = catalogi_client.get(created.json()["url"], {"expand": "gerelateerdeZaaktypen"})
     assert expanded.status_code == 200 and expanded.json()["_expand"] == {"gerelateerdeZaaktypen": []}
+
+
+def test_every_link_two_levels_deep_costs_the_same_for_one_catalogus_or_two(catalogi_client, catalogus):
+    """Each collection with every link and every link of its target (to-many of to-many too)."""
+
+    def queries() -> dict[tuple[str, int], int]:
+        counts = {}
+        for collection, model in zip(COLLECTIONS, MODELS):
+            links = RESOURCES[f"catalogi.{model}"].links
+            paths = [f"{name}.{deeper}" for name, link in links.items() for deeper in RESOURCES[link.target].links]
+            for start in range(0, len(paths), 20):  # EXPAND_MAX_PATHS
+                params = {"expand": ",".join(underscore_to_camel(path) for path in paths[start:start + 20])}
+                if collection not in WITHOUT_STATUS:
+                    params["status"] = "alles"
+                with CaptureQueriesContext(connection) as captured:
+                    assert catalogi_client.get(f"{API}/{collection}", params).status_code == 200
+                counts[collection, start] = len(captured.captured_queries)
+        return counts
+
+    build_catalogus(Recorder(catalogi_client), catalogus)
+    one = queries()
+    catalogi_client.patch(catalogus, {"domein": "EEN"}, format="json")
+    other = catalogi_client.post(f"{API}/catalogussen", {
+        "domein": "TWEE", "rsin": "000000000", "contactpersoonBeheerNaam": "Beheer",
+    }, format="json").json()
+    build_catalogus(Recorder(catalogi_client), other["url"])
+    assert queries() == one

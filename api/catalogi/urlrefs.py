@@ -31,7 +31,10 @@ def url_error(message: str, code: str) -> ValidationError:
 
 
 def looks_like_url(value: str) -> bool:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 host, "http://[x"
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 

@@ -23,10 +23,10 @@ from uuid import UUID
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
-from djangorestframework_camel_case.util import camel_to_underscore
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ErrorDetail
+from vng_api_common.utils import underscore_to_camel
 
 from .constants import EXPAND_DESCRIPTION
 
@@ -119,19 +119,24 @@ def expand_paths(raw, resource_name: str) -> Tree:
     for path in paths:
         segments = path.split(".")
         if any(not segment.strip() for segment in segments):
-            raise _bad_request(f"Ongeldig expand-pad: {path!r}.", "invalid-expand")
+            raise _bad_request(f"Ongeldig expand-pad: {_quoted(path)}.", "invalid-expand")
         if len(segments) > settings.EXPAND_MAX_DEPTH:
             raise _bad_request(f"Een expand-pad gaat hoogstens {settings.EXPAND_MAX_DEPTH} niveaus diep.", "expand-too-large")
         resource, node = RESOURCES[resource_name], tree
         for depth, segment in enumerate(segments):
-            name = camel_to_underscore(segment.strip())
-            link = resource.links.get(name)
-            if link is None:
+            # The name as the resource renders it (camelCase), nothing looser: drc-013.
+            name = {underscore_to_camel(field): field for field in resource.links}.get(segment.strip())
+            if name is None:
                 reached = ".".join(segments[:depth]) or resource.name.split(".")[-1]
-                raise ExpandNotFound(f"{segment!r} is geen uit te breiden attribuut van {reached}.")
+                raise ExpandNotFound(f"{_quoted(segment)} is geen uit te breiden attribuut van {_quoted(reached)}.")
             node = node.setdefault(name, {})
-            resource = RESOURCES[link.target]
+            resource = RESOURCES[resource.links[name].target]
     return tree
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    # A problem quotes the client's input, never all of it: a fuzzer's megabyte stays out of answers and logs.
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def tree_truncated(tree: Tree, depth: int) -> Tree:
@@ -141,66 +146,80 @@ def tree_truncated(tree: Tree, depth: int) -> Tree:
     return {name: tree_truncated(subtree, depth - 1) for name, subtree in tree.items()}
 
 
-class ExpandTooLarge(exceptions.ValidationError):
-    pass
+class _Expansion:
+    """One response's expansion: each object read once per resource and URL, every copy placed counted.
 
-
-class _Loads:
-    """The objects one response expands, read once per resource and URL, counted against the cap."""
+    The cap counts what the answer carries, not what was read: a few objects
+    reached along a path that fans out again at every level would otherwise
+    make an answer of millions of copies from a handful of reads.
+    """
 
     def __init__(self, request):
         self.request = request
-        self.seen: dict[str, dict[str, dict | None]] = {}
-        self.count = 0
+        self.read: dict[str, dict[str, dict | None]] = {}
+        self.placed = 0
 
-    def get(self, resource: Resource, urls: Iterable[str]) -> dict[str, dict]:
-        known = self.seen.setdefault(resource.name, {})
+    def load(self, resource: Resource, urls: Iterable[str]) -> dict[str, dict]:
+        known = self.read.setdefault(resource.name, {})
         missing = [url for url in dict.fromkeys(urls) if url not in known]
         if missing:
-            self.count += len(missing)
-            if self.count > settings.EXPAND_MAX_OBJECTS:
-                raise ExpandTooLarge({"expand": [ErrorDetail(
-                    f"De expand zou meer dan {settings.EXPAND_MAX_OBJECTS} objecten opleveren; vraag minder "
-                    "of gebruik een kleinere pagina.", code="expand-too-large",
-                )]})
             local = _local(missing, self.request)
-            loaded = resource.load(self.request, local) if local and resource.load else {}
-            for url in missing:
-                known[url] = loaded.get(url)
+            found = resource.load(self.request, local) if local and resource.load else {}
+            known.update({url: found.get(url) for url in missing})
         return {url: known[url] for url in urls if known.get(url) is not None}
+
+    def place(self, obj: dict) -> dict:
+        """A copy of `obj` for one spot in the answer: its own `_expand` follows its own path."""
+        self.placed += 1
+        if self.placed > settings.EXPAND_MAX_OBJECTS:
+            raise _bad_request(
+                f"De expand zou meer dan {settings.EXPAND_MAX_OBJECTS} objecten opleveren; vraag minder "
+                "of gebruik een kleinere pagina.", "expand-too-large",
+            )
+        return dict(obj)
 
 
 def _local(urls: list[str], request) -> list[str]:
     # Only this service's own objects are expanded: a URL of another host is never fetched.
     host = request.get_host()
-    return [url for url in urls if urlsplit(url).netloc == host]
+    return [url for url in urls if _host(url) == host]
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # free text in a link field that only starts like a URL ("http://[x")
+        return None
 
 
 def expand_apply(request, items: list[dict], tree: Tree, resource_name: str) -> None:
-    """Fill `_expand` on rendered `items` of `resource_name` following `tree`, level by level."""
-    _expand_level(items, tree, RESOURCES[resource_name], _Loads(request))
+    """Fill `_expand` on rendered `items` of `resource_name` following `tree`, level by level.
+
+    Raises a 400 (`expand-too-large`) when the answer would carry more than
+    EXPAND_MAX_OBJECTS expanded objects.
+    """
+    _expand_level(items, tree, RESOURCES[resource_name], _Expansion(request))
 
 
-def _expand_level(items: list[dict], tree: Tree, resource: Resource, loads: _Loads) -> None:
+def _expand_level(items: list[dict], tree: Tree, resource: Resource, expansion: _Expansion) -> None:
     for name, subtree in tree.items():
         link = resource.links[name]
         target = RESOURCES[link.target]
-        urls = [url for item in items for url in link.urls(item.get(name))]
-        loaded = loads.get(target, urls)
-        # Each path gets its own copies: the same object may be reached along
-        # two paths that expand it differently.
-        nodes = {url: dict(obj) for url, obj in loaded.items()}
+        loaded = expansion.load(target, [url for item in items for url in link.urls(item.get(name))])
+        placed = []
         for item in items:
+            urls = link.urls(item.get(name))
+            objects = [expansion.place(loaded[url]) for url in urls if url in loaded]
+            placed += objects
             expanded = item.setdefault(EXPAND_KEY, {})
-            value = item.get(name)
             if link.many:
-                expanded[name] = [nodes[url] for url in link.urls(value) if url in nodes]
-            elif not link.urls(value):
+                expanded[name] = objects
+            elif not urls:
                 expanded[name] = {}
-            elif link.urls(value)[0] in nodes:
-                expanded[name] = nodes[link.urls(value)[0]]
-        if subtree and nodes:
-            _expand_level(list(nodes.values()), subtree, target, loads)
+            elif objects:
+                expanded[name] = objects[0]
+        if subtree and placed:
+            _expand_level(placed, subtree, target, expansion)
 
 
 def uuid_of(url: str, view_name: str) -> str | None:

@@ -79,7 +79,8 @@ class ExpandMixin:
         if not self.expand_resource:
             return
         if self.action in self.expand_actions:
-            raw = request.query_params.get("expand")
+            # `?expand=a&expand=b` asks for both, as `?expand=a,b` does.
+            raw = ",".join(request.query_params.getlist("expand"))
         elif self.action in self.expand_body_actions and isinstance(request.data, dict):
             raw = request.data.get("expand")
         else:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "api.common",
     "api.autorisaties",
     "api.catalogi",
+    "api.zaken",
     "api.documenten",
     "api.referentielijsten",
     "storage_backends",

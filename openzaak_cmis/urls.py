@@ -31,6 +31,7 @@ urlpatterns = [
     path("ref/", include("vng_api_common.urls")),
     path("autorisaties/api/v1/", include("api.autorisaties.urls")),
     path("catalogi/api/v1/", include("api.catalogi.urls")),
+    path("zaken/api/v1/", include("api.zaken.urls")),
     path("documenten/api/v1/", include("api.documenten.urls")),
     path("referentielijsten/api/v1/", include("api.referentielijsten.urls")),
 ]

@@ -14,7 +14,7 @@ PATH_COMPONENTS = {
 API_VERSIONS = {
     "autorisaties": "1.1.0",
     "catalogi": "1.3.3",
-    "zaken": "1.5.1",
+    "zaken": "1.7.0",
     "documenten": "1.7.0",
     "besluiten": "1.0.2",
     "notificaties": "1.0.0",

@@ -1,0 +1,1 @@
+"""Writes of the Zaken API with their rules (zrc-*), one transaction each, one module per resource group."""

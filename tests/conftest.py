@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from api.common.autorisaties import Applicatie, ApplicatieInstellingen, Autorisatie, JWTSecret
 
-pytest_plugins = ["tests.fixtures.catalogi"]
+pytest_plugins = ["tests.fixtures.catalogi", "tests.fixtures.zaken"]
 
 
 @pytest.fixture(scope="session")

@@ -56,10 +56,11 @@ conformance: install
 schemathesis: install
 	@bash config/dev/schemathesis.sh $(SCHEMATHESIS_ARGS)
 
-# Documenten API throughput, peak server RSS and operations/s per document backend
-# (docs/benchmarks.md); e.g. `make bench BENCH_ARGS="--size-mib 256"`.
+# Documenten API throughput, peak server RSS and operations/s per document backend, then
+# Zaken API latency and requests/s at 100k zaken (docs/benchmarks.md); e.g.
+# `make bench BENCH_ARGS="--size-mib 256" ZAKEN_BENCH_ARGS="--zaken 1000000"`.
 bench: install
-	@bash config/dev/bench.sh $(BENCH_ARGS)
+	@ZAKEN_BENCH_ARGS="$(ZAKEN_BENCH_ARGS)" bash config/dev/bench.sh $(BENCH_ARGS)
 
 # Regenerate the lock file after changing pyproject.toml.
 lock:

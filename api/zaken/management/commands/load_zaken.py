@@ -26,9 +26,9 @@ from tqdm import tqdm
 from api.catalogi.models import Catalogus, ResultaatType, RolType, StatusType, ZaakType
 from api.common.constants import VertrouwelijkheidsAanduiding
 
+from ...loading import BRONORGANISATIE, bsn_for
 from ...models import Resultaat, Rol, Status, Zaak, ZaakIdentificatieCounter
 
-BRONORGANISATIE = "517439943"
 DOMEIN = "LOAD"
 FIRST_START = date(2021, 1, 1)
 START_SPREAD_DAYS = 5 * 365
@@ -37,16 +37,6 @@ LEVELS = list(VertrouwelijkheidsAanduiding.values)
 SELECTIELIJST = "http://localhost:8000/referentielijsten/api/v1"
 RESULTAATTYPEOMSCHRIJVING = "e6a0c939-3404-45b0-88e3-76c94fb80ea7"
 SELECTIELIJSTKLASSE = "6711baff-798b-4c7f-9133-8ad02c8b7c6f"
-
-
-def _elfproef_bsn(number: int) -> str:
-    """A 9-digit number passing the BSN 11-test, derived from `number` (deterministic, distinct per number)."""
-    digits = [int(c) for c in f"{number % 10**8:08d}"]
-    for last in range(10):
-        total = sum(d * w for d, w in zip(digits + [last], range(9, 1, -1))) - last
-        if total % 11 == 0:
-            return "".join(map(str, digits)) + str(last)
-    return _elfproef_bsn(number + 10**8 // 2)
 
 
 class Command(BaseCommand):
@@ -148,7 +138,7 @@ class Command(BaseCommand):
                     zaak_id, kind, f"ZAAK-{year}-{first_number + index:010d}", start, eind, current,
                     rng.choice(LEVELS),
                 ))
-                bsn = _elfproef_bsn(rng.randrange(bsn_pool))
+                bsn = bsn_for(rng.randrange(bsn_pool))
                 rollen.append(_rol(rol_ids[2 * index], zaak_id, kind["initiator"], begin_at, "natuurlijk_persoon",
                                    {"inpBsn": bsn, "geslachtsnaam": "Jansen", "voornamen": "Jan"}, inp_bsn=bsn))
                 medewerker = f"mw{rng.randrange(200):03d}"
